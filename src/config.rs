@@ -1,0 +1,358 @@
+//! Configuration stage: `puerta.yaml` → [`Config`].
+//!
+//! Input: the text of `puerta.yaml`. Output: validated settings (languages, base URL,
+//! fallbacks, paging), or every problem found, each at `file:line:col`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diag::{Diagnostic, Problem};
+use crate::localized::Localized;
+use crate::yaml::{self, Source};
+
+/// The languages puerta has interface strings, plural rules and date formats for,
+/// each with its name in itself (for the language chooser).
+pub const SUPPORTED_LANGUAGES: &[(&str, &str)] =
+    &[("es", "Español"), ("el", "Ελληνικά"), ("en", "English")];
+
+/// The name of `code` in its own language, e.g. "Ελληνικά" for `el`.
+pub fn autonym(code: &str) -> &'static str {
+    SUPPORTED_LANGUAGES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("", |(_, name)| name)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: Localized,
+    #[serde(default)]
+    description: Option<Localized>,
+    base_url: String,
+    languages: Vec<String>,
+    default_language: Option<String>,
+    #[serde(default)]
+    fallback: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    theme: Option<String>,
+    #[serde(default)]
+    timezone: Option<String>,
+    #[serde(default)]
+    blog: RawBlog,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBlog {
+    per_page: Option<usize>,
+    feed_limit: Option<usize>,
+}
+
+/// Validated site settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The site directory (holds `puerta.yaml`).
+    pub root: PathBuf,
+    /// Site title per language.
+    pub title: Localized,
+    /// One-line description per language, for the home page and meta tags.
+    pub description: Option<Localized>,
+    /// Absolute base URL, always ending in `/`.
+    pub base_url: String,
+    /// Site languages, in switcher order.
+    pub languages: Vec<String>,
+    /// The language of `x-default` and of the root 404 page.
+    pub default_language: String,
+    /// For each language, the languages to show when an item is missing in it.
+    pub fallback: BTreeMap<String, Vec<String>>,
+    /// Theme name: `themes/<name>/` in the site, or the built-in `default`.
+    pub theme: String,
+    /// Zone for dates written without one.
+    pub timezone: chrono_tz::Tz,
+    /// Articles per blog list page.
+    pub per_page: usize,
+    /// Entries per Atom feed.
+    pub feed_limit: usize,
+}
+
+impl Config {
+    /// Reads and validates `<root>/puerta.yaml`.
+    pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let file = PathBuf::from("puerta.yaml");
+        let text = std::fs::read_to_string(root.join(&file)).map_err(|e| {
+            vec![
+                Diagnostic::error(crate::diag::Span::file(&file), Problem::Io(e.to_string()))
+                    .help("run puerta in a site directory, or pass --root <site dir>"),
+            ]
+        })?;
+        Config::parse(root, &file, &text)
+    }
+
+    /// Validates the text of a configuration file.
+    pub fn parse(root: &Path, file: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
+        let source = Source::file(file, text);
+        let raw: RawConfig = yaml::parse(source)?;
+        let mut errors = Vec::new();
+        let languages = validate_languages(&raw.languages, source, &mut errors);
+        let default_language = match raw.default_language {
+            Some(code) if !languages.contains(&code) => {
+                errors.push(unknown_language(
+                    &code,
+                    &languages,
+                    source.locate(&["default_language"]),
+                ));
+                languages.first().cloned().unwrap_or_default()
+            }
+            Some(code) => code,
+            None => languages.first().cloned().unwrap_or_default(),
+        };
+        let base_url = validate_base_url(&raw.base_url, source, &mut errors);
+        let fallback = validate_fallback(raw.fallback, &languages, source, &mut errors);
+        let timezone = match raw
+            .timezone
+            .as_deref()
+            .unwrap_or("UTC")
+            .parse::<chrono_tz::Tz>()
+        {
+            Ok(tz) => tz,
+            Err(_) => {
+                let found = raw.timezone.clone().unwrap_or_default();
+                errors.push(
+                    Diagnostic::error(
+                        source.locate(&["timezone"]),
+                        Problem::InvalidValue {
+                            what: "time zone".into(),
+                            found,
+                        },
+                    )
+                    .expected("an IANA time zone such as Europe/Madrid or Europe/Athens"),
+                );
+                chrono_tz::UTC
+            }
+        };
+        let per_page = raw.blog.per_page.unwrap_or(10);
+        if per_page == 0 {
+            errors.push(
+                Diagnostic::error(
+                    source.locate(&["blog", "per_page"]),
+                    Problem::InvalidValue {
+                        what: "page size".into(),
+                        found: "0".into(),
+                    },
+                )
+                .expected("a positive number"),
+            );
+        }
+        let mut config = Config {
+            root: root.to_path_buf(),
+            title: raw.title,
+            description: raw.description,
+            base_url,
+            languages,
+            default_language,
+            fallback,
+            theme: raw.theme.unwrap_or_else(|| "default".into()),
+            timezone,
+            per_page: per_page.max(1),
+            feed_limit: raw.blog.feed_limit.unwrap_or(20),
+        };
+        config
+            .title
+            .validate(&config, source, &["title"], &mut errors);
+        if let Some(d) = &config.description {
+            d.validate(&config, source, &["description"], &mut errors);
+        }
+        if errors.is_empty() {
+            config.base_url.shrink_to_fit();
+            Ok(config)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Replaces the base URL (from `--base-url`), with the same validation.
+    pub fn override_base_url(&mut self, raw: &str) -> Result<(), Diagnostic> {
+        let mut errors = Vec::new();
+        let source = Source::file(Path::new("--base-url"), "");
+        self.base_url = validate_base_url(raw, source, &mut errors);
+        errors.pop().map_or(Ok(()), Err)
+    }
+
+    /// `lang` followed by its fallback languages, then every other site language.
+    pub fn chain<'a>(&'a self, lang: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        let fallbacks = self
+            .fallback
+            .get(lang)
+            .into_iter()
+            .flatten()
+            .map(String::as_str);
+        let rest = self.languages.iter().map(String::as_str);
+        let mut seen: Vec<&str> = Vec::with_capacity(self.languages.len());
+        std::iter::once(lang)
+            .chain(fallbacks)
+            .chain(rest)
+            .filter(move |l| {
+                let new = !seen.contains(l);
+                seen.push(l);
+                new
+            })
+    }
+
+    /// The absolute URL of a site path such as `/es/blog/`.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path.trim_start_matches('/'))
+    }
+
+    /// The path part of the base URL (`/` or `/sub/`), prefixed to every site link.
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self.base_url.split_once("://").map_or("", |(_, rest)| rest);
+        after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
+    }
+}
+
+fn unknown_language(code: &str, known: &[String], at: crate::diag::Span) -> Diagnostic {
+    Diagnostic::error(
+        at,
+        Problem::UnknownReference {
+            what: "language".into(),
+            found: code.into(),
+        },
+    )
+    .expected(format!("one of the site languages: {}", known.join(", ")))
+    .did_you_mean(code, known.iter().map(String::as_str))
+}
+
+fn validate_languages(
+    raw: &[String],
+    source: Source<'_>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let supported: Vec<&str> = SUPPORTED_LANGUAGES.iter().map(|(c, _)| *c).collect();
+    let mut out: Vec<String> = Vec::new();
+    for code in raw {
+        let at = source.locate_value(&["languages"], code);
+        if !supported.contains(&code.as_str()) {
+            errors.push(
+                Diagnostic::error(
+                    at,
+                    Problem::InvalidValue {
+                        what: "language code".into(),
+                        found: code.clone(),
+                    },
+                )
+                .expected(format!("one of {}", supported.join(", ")))
+                .did_you_mean(code, supported.iter().copied()),
+            );
+        } else if out.contains(code) {
+            errors.push(Diagnostic::error(
+                at,
+                Problem::Duplicate {
+                    what: "language".into(),
+                    found: code.clone(),
+                },
+            ));
+        } else {
+            out.push(code.clone());
+        }
+    }
+    if raw.is_empty() {
+        errors.push(
+            Diagnostic::error(
+                source.locate(&["languages"]),
+                Problem::MissingField {
+                    field: "languages".into(),
+                },
+            )
+            .expected("at least one language, e.g. [es, el, en]"),
+        );
+    }
+    out
+}
+
+fn validate_base_url(raw: &str, source: Source<'_>, errors: &mut Vec<Diagnostic>) -> String {
+    match url::Url::parse(raw) {
+        Ok(url)
+            if matches!(url.scheme(), "http" | "https")
+                && url.host().is_some()
+                && url.query().is_none() =>
+        {
+            let mut s = url.to_string();
+            if !s.ends_with('/') {
+                s.push('/');
+            }
+            s
+        }
+        _ => {
+            errors.push(
+                Diagnostic::error(
+                    source.locate(&["base_url"]),
+                    Problem::InvalidValue {
+                        what: "base URL".into(),
+                        found: raw.into(),
+                    },
+                )
+                .expected("an absolute http(s) URL such as https://example.org/"),
+            );
+            "https://invalid.invalid/".into()
+        }
+    }
+}
+
+fn validate_fallback(
+    raw: BTreeMap<String, Vec<String>>,
+    languages: &[String],
+    source: Source<'_>,
+    errors: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, Vec<String>> {
+    for (lang, chain) in &raw {
+        if !languages.contains(lang) {
+            errors.push(unknown_language(
+                lang,
+                languages,
+                source.locate(&["fallback", lang]),
+            ));
+        }
+        for code in chain {
+            if !languages.contains(code) {
+                let at = source.locate_value(&["fallback", lang], code);
+                errors.push(unknown_language(code, languages, at));
+            }
+        }
+    }
+    raw
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        Config::parse(Path::new("/site"), Path::new("puerta.yaml"), text)
+    }
+
+    const GOOD: &str = "title: {es: Hola, el: Γεια, en: Hello}\nbase_url: https://example.org/sub\nlanguages: [es, el, en]\nfallback: {el: [en, es]}\n";
+
+    #[test]
+    fn defaults_and_normalizes() {
+        let c = parse(GOOD).unwrap();
+        assert_eq!(c.base_url, "https://example.org/sub/");
+        assert_eq!(c.base_path(), "/sub/");
+        assert_eq!(c.default_language, "es");
+        assert_eq!(c.per_page, 10);
+        assert_eq!(c.chain("el").collect::<Vec<_>>(), ["el", "en", "es"]);
+        assert_eq!(c.chain("en").collect::<Vec<_>>(), ["en", "es", "el"]);
+    }
+
+    #[test]
+    fn reports_all_problems_at_once() {
+        let text =
+            "title: x\nbase_url: example.org\nlanguages: [es, fr]\ntimezone: Europe/Madird\n";
+        let errs = parse(text).unwrap_err();
+        let lines: Vec<usize> = errs.iter().map(|e| e.span.as_ref().unwrap().line).collect();
+        assert_eq!(lines, [3, 2, 4]);
+        assert_eq!(errs[0].span.as_ref().unwrap().col, 17);
+    }
+}

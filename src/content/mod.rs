@@ -1,0 +1,368 @@
+//! Load stage: `content/blog/` and `content/pages/` → [`Doc`]s.
+//!
+//! Input: the site root and its configuration. Output: one [`Doc`] per Markdown file
+//! (a key in one language) with its front matter checked for shape, dates and slug;
+//! references to taxonomy terms are resolved later by the model. Files are read and
+//! parsed in parallel; every problem is collected.
+
+pub mod frontmatter;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::diag::{relative, Diagnostic, Problem, Span};
+use crate::yaml::{self, Source};
+use frontmatter::{Audience, Author, FrontMatter};
+
+/// Where a document lives, which decides its URLs and templates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Section {
+    /// `content/blog/`: dated articles, listed, in feeds and taxonomies.
+    Blog,
+    /// `content/pages/`: plain pages.
+    Pages,
+}
+
+impl Section {
+    /// The folder under `content/` and the prefix of `@/` links.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Section::Blog => "blog",
+            Section::Pages => "pages",
+        }
+    }
+}
+
+/// One Markdown file: a key in one language, front matter checked.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    /// Blog or pages.
+    pub section: Section,
+    /// The file name without language and extension; joins translations.
+    pub key: String,
+    /// Language code of this file.
+    pub lang: String,
+    /// Path relative to the site root, for diagnostics.
+    pub file: PathBuf,
+    /// Title.
+    pub title: String,
+    /// Publication date (articles always have one).
+    pub date: Option<NaiveDate>,
+    /// Last edit.
+    pub updated: Option<NaiveDate>,
+    /// Plain-text summary.
+    pub summary: Option<String>,
+    /// Category code as written, with its place.
+    pub category: Option<(String, Span)>,
+    /// Tag codes as written, with their places.
+    pub tags: Vec<(String, Span)>,
+    /// Intended readers.
+    pub audience: Option<Audience>,
+    /// Authors.
+    pub authors: Vec<Author>,
+    /// URL segment in this language.
+    pub slug: String,
+    /// Left out of builds unless drafts are asked for.
+    pub draft: bool,
+    /// Markdown body.
+    pub body: String,
+    /// Line of the file where the body starts, to place errors found in it.
+    pub body_line: usize,
+}
+
+/// Reads every document of the site; drafts are kept (the caller decides).
+pub fn load(config: &Config) -> Result<Vec<Doc>, Vec<Diagnostic>> {
+    let mut files = Vec::new();
+    for section in [Section::Blog, Section::Pages] {
+        let dir = config.root.join("content").join(section.dir());
+        if !dir.is_dir() {
+            continue;
+        }
+        for entry in WalkDir::new(&dir).sort_by_file_name() {
+            match entry {
+                Ok(e) if e.file_type().is_file() => files.push((section, e.into_path())),
+                Ok(_) => {}
+                Err(e) => {
+                    let path = e
+                        .path()
+                        .map(|p| relative(&config.root, p))
+                        .unwrap_or_default();
+                    return Err(vec![Diagnostic::error(
+                        Span::file(path),
+                        Problem::Io(e.to_string()),
+                    )]);
+                }
+            }
+        }
+    }
+    let results: Vec<Result<Option<Doc>, Vec<Diagnostic>>> = files
+        .par_iter()
+        .map(|(section, path)| load_one(config, *section, path))
+        .collect();
+    let mut docs = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(Some(doc)) => docs.push(doc),
+            Ok(None) => {}
+            Err(e) => errors.extend(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(docs)
+    } else {
+        Err(errors)
+    }
+}
+
+fn load_one(
+    config: &Config,
+    section: Section,
+    path: &Path,
+) -> Result<Option<Doc>, Vec<Diagnostic>> {
+    let file = relative(&config.root, path);
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    if name.starts_with('.') || !name.ends_with(".md") {
+        return Ok(None);
+    }
+    let (key, lang) = parse_file_name(config, section, path, &file)?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        vec![Diagnostic::error(
+            Span::file(&file),
+            Problem::Io(e.to_string()),
+        )]
+    })?;
+    let Some(split) = frontmatter::split(&text) else {
+        return Err(vec![Diagnostic::error(
+            Span::file(&file),
+            Problem::Yaml("no front matter".into()),
+        )
+        .expected(
+            "the file to start with a `---` line, YAML front matter, and a closing `---` line",
+        )]);
+    };
+    let source = Source {
+        file: &file,
+        text: split.yaml,
+        line_offset: 1,
+    };
+    let fm: FrontMatter = yaml::parse(source)?;
+    let mut errors = Vec::new();
+    let date = parse_date(fm.date.as_deref(), source, "date", &mut errors);
+    let updated = parse_date(fm.updated.as_deref(), source, "updated", &mut errors);
+    if let Some(review) = &fm.legal_review {
+        let at = source.locate(&["legal_review", "date"]);
+        if parse_date_str(&review.date).is_none() {
+            errors.push(bad_date(at, &review.date));
+        }
+    }
+    if section == Section::Blog && date.is_none() && fm.date.is_none() {
+        errors.push(
+            Diagnostic::error(
+                Span::new(&file, 2, 1),
+                Problem::MissingField {
+                    field: "date".into(),
+                },
+            )
+            .expected("a publication date such as `date: 2026-11-24`"),
+        );
+    }
+    if fm.title.trim().is_empty() {
+        errors.push(Diagnostic::error(
+            source.locate(&["title"]),
+            Problem::MissingField {
+                field: "title".into(),
+            },
+        ));
+    }
+    let slug = fm.slug.clone().unwrap_or_else(|| key.clone());
+    if let Err(why) = check_slug(&slug) {
+        errors.push(
+            Diagnostic::error(
+                source.locate(&["slug"]),
+                Problem::InvalidValue {
+                    what: "slug".into(),
+                    found: slug.clone(),
+                },
+            )
+            .expected(why),
+        );
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let category = fm.category.map(|c| {
+        let at = source.locate(&["category"]);
+        (c, at)
+    });
+    let tags = fm
+        .tags
+        .into_iter()
+        .map(|t| {
+            let at = source.locate_value(&["tags"], &t);
+            (t, at)
+        })
+        .collect();
+    Ok(Some(Doc {
+        section,
+        key,
+        lang,
+        file,
+        title: fm.title,
+        date,
+        updated,
+        summary: fm.summary,
+        category,
+        tags,
+        audience: fm.audience,
+        authors: fm.authors,
+        slug,
+        draft: fm.draft,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+    }))
+}
+
+/// `<key>.<lang>.md` → (key, lang); the key keeps sub-folders of `pages/`.
+fn parse_file_name(
+    config: &Config,
+    section: Section,
+    path: &Path,
+    file: &Path,
+) -> Result<(String, String), Vec<Diagnostic>> {
+    let dir = config.root.join("content").join(section.dir());
+    let rel = path
+        .strip_prefix(&dir)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/");
+    let stem = rel.trim_end_matches(".md");
+    let expected = format!(
+        "content/{}/<key>.<lang>.md with <lang> one of {}",
+        section.dir(),
+        config.languages.join(", ")
+    );
+    let Some((key, lang)) = stem.rsplit_once('.') else {
+        return Err(vec![Diagnostic::error(
+            Span::file(file),
+            Problem::Layout("no language suffix in the file name".into()),
+        )
+        .expected(expected)]);
+    };
+    if !config.languages.iter().any(|l| l == lang) {
+        return Err(vec![Diagnostic::error(
+            Span::file(file),
+            Problem::UnknownReference {
+                what: "language suffix".into(),
+                found: lang.into(),
+            },
+        )
+        .expected(expected)
+        .did_you_mean(lang, config.languages.iter().map(String::as_str))]);
+    }
+    if section == Section::Blog && key.contains('/') {
+        return Err(vec![Diagnostic::error(
+            Span::file(file),
+            Problem::Layout("articles live directly in content/blog/".into()),
+        )
+        .expected(expected)]);
+    }
+    if let Err(why) = check_slug(key) {
+        return Err(vec![Diagnostic::error(
+            Span::file(file),
+            Problem::InvalidValue {
+                what: "key".into(),
+                found: key.into(),
+            },
+        )
+        .expected(why)]);
+    }
+    Ok((key.to_string(), lang.to_string()))
+}
+
+/// URL segments: lowercase letters (any script), digits, `-` and `_`; `/` only between segments.
+fn check_slug(slug: &str) -> Result<(), &'static str> {
+    let ok = !slug.is_empty()
+        && slug.split('/').all(|seg| {
+            !seg.is_empty()
+                && seg
+                    .chars()
+                    .all(|c| (c.is_alphanumeric() && !c.is_uppercase()) || c == '-' || c == '_')
+        });
+    if ok {
+        Ok(())
+    } else {
+        Err("lowercase letters, digits, `-` and `_` (e.g. `arraigo-social`)")
+    }
+}
+
+fn parse_date(
+    value: Option<&str>,
+    source: Source<'_>,
+    field: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<NaiveDate> {
+    let value = value?;
+    let date = parse_date_str(value);
+    if date.is_none() {
+        errors.push(bad_date(source.locate(&[field]), value));
+    }
+    date
+}
+
+/// A date as `YYYY-MM-DD`, or the date part of an RFC 3339 date-time.
+pub fn parse_date_str(value: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+        .ok()
+        .or_else(|| {
+            chrono::DateTime::parse_from_rfc3339(value.trim())
+                .ok()
+                .map(|d| d.date_naive())
+        })
+}
+
+fn bad_date(at: Span, found: &str) -> Diagnostic {
+    Diagnostic::error(
+        at,
+        Problem::InvalidValue {
+            what: "date".into(),
+            found: found.into(),
+        },
+    )
+    .expected("a date as YYYY-MM-DD, e.g. 2026-11-24")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_accept_greek_and_reject_spaces_and_capitals() {
+        assert!(check_slug("αρθρο-1").is_ok());
+        assert!(check_slug("acuerdo-kifkif").is_ok());
+        assert!(check_slug("Acuerdo").is_err());
+        assert!(check_slug("a b").is_err());
+        assert!(check_slug("").is_err());
+    }
+
+    #[test]
+    fn dates_accept_plain_and_rfc3339() {
+        assert_eq!(
+            parse_date_str("2026-11-24"),
+            NaiveDate::from_ymd_opt(2026, 11, 24)
+        );
+        assert_eq!(
+            parse_date_str("2026-11-24T10:00:00+01:00"),
+            NaiveDate::from_ymd_opt(2026, 11, 24)
+        );
+        assert_eq!(parse_date_str("2026-02-30"), None);
+    }
+}

@@ -1,0 +1,332 @@
+//! `puerta` builds a static website in Spanish, Greek and English from a folder of
+//! Markdown and YAML: an immigration-law knowledge base and a directory of services.
+//!
+//! This file only orchestrates the stages of DESIGN.md §3, each in its own module:
+//! [`config`] → [`content`] → [`model`] → [`i18n`] → [`markdown`] / [`render`] →
+//! [`write`]. Stages exchange plain data; every problem is collected as a
+//! [`diag::Diagnostic`] so that one run reports them all.
+
+pub mod config;
+pub mod content;
+pub mod diag;
+pub mod i18n;
+pub mod localized;
+pub mod markdown;
+pub mod model;
+pub mod render;
+pub mod serve;
+pub mod taxonomy;
+pub mod theme;
+pub mod urls;
+pub mod write;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset};
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics, Problem, Span};
+use crate::i18n::Localizer;
+use crate::model::Site;
+use crate::render::{Output, Renderer};
+use crate::taxonomy::Taxonomy;
+use crate::theme::Theme;
+
+/// What to build and how.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site directory (holds `puerta.yaml`).
+    pub root: PathBuf,
+    /// Output directory; default `<root>/public`.
+    pub out: Option<PathBuf>,
+    /// Replaces `base_url` of `puerta.yaml`.
+    pub base_url: Option<String>,
+    /// The build clock; a fixed one makes builds reproducible.
+    pub now: Option<DateTime<FixedOffset>>,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Write the output (false: check only).
+    pub write: bool,
+}
+
+impl BuildOptions {
+    /// Options to build `root` into `<root>/public`.
+    pub fn new(root: impl Into<PathBuf>) -> BuildOptions {
+        BuildOptions {
+            root: root.into(),
+            out: None,
+            base_url: None,
+            now: None,
+            drafts: false,
+            write: true,
+        }
+    }
+
+    /// The output directory.
+    pub fn out_dir(&self) -> PathBuf {
+        self.out.clone().unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// What a successful build did.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Files produced.
+    pub files: usize,
+    /// Bytes produced.
+    pub bytes: u64,
+    /// Articles (keys) and pages (keys).
+    pub articles: usize,
+    /// Plain pages (keys).
+    pub pages: usize,
+    /// Warnings; they do not fail the build.
+    pub warnings: Vec<Diagnostic>,
+    /// Time per stage, in order.
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+/// Why a build failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Problems in the site's sources; the previous output is untouched.
+    #[error("{} error(s) in the site", .errors.len())]
+    Content {
+        /// Every error found, sorted by place.
+        errors: Vec<Diagnostic>,
+        /// Warnings found on the way.
+        warnings: Vec<Diagnostic>,
+    },
+    /// The output could not be written.
+    #[error("cannot write {}: {source}", .path.display())]
+    Io {
+        /// The path that failed.
+        path: PathBuf,
+        /// The system error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Called after each stage with its name and duration, for progress output.
+pub type StageHook<'a> = &'a (dyn Fn(&'static str, Duration) + Sync);
+
+/// Builds (or, with `write: false`, checks) a site.
+pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, Error> {
+    let mut report = Report::default();
+    let mut clock = Instant::now();
+    let mut stage = |name: &'static str, report: &mut Report| {
+        let took = clock.elapsed();
+        on_stage(name, took);
+        report.stages.push((name, took));
+        clock = Instant::now();
+    };
+    let mut diags = Diagnostics::new();
+    let fail = |diags: Diagnostics| {
+        let (errors, warnings) = diags
+            .into_sorted()
+            .into_iter()
+            .partition(Diagnostic::is_error);
+        Error::Content { errors, warnings }
+    };
+
+    let mut config = Config::load(&options.root).map_err(|e| fail(collect(e)))?;
+    if let Some(url) = &options.base_url {
+        config
+            .override_base_url(url)
+            .map_err(|e| fail(collect(vec![e])))?;
+    }
+    stage("config", &mut report);
+
+    let ((docs, categories, tags), (theme, locales)) = rayon::join(
+        || {
+            (
+                content::load(&config),
+                Taxonomy::load(&config, "categories"),
+                Taxonomy::load(&config, "tags"),
+            )
+        },
+        || (Theme::load(&config), theme::locale_files(&config)),
+    );
+    let docs = take(docs, &mut diags);
+    let categories = take(categories, &mut diags);
+    let tags = take(tags, &mut diags);
+    let theme = take(theme, &mut diags);
+    let locales = take(locales, &mut diags);
+    stage("load", &mut report);
+
+    let localizer = locales.and_then(|files| {
+        let result = Localizer::new(&config.languages, files);
+        take(
+            result.map_err(|problems| problems.into_iter().map(locale_diagnostic).collect()),
+            &mut diags,
+        )
+    });
+    let (Some(docs), Some(categories), Some(tags), Some(theme), Some(localizer)) =
+        (docs, categories, tags, theme, localizer)
+    else {
+        return Err(fail(diags));
+    };
+    let site = match Site::resolve(config, docs, categories, tags, options.drafts) {
+        Ok(site) => site,
+        Err(e) => {
+            diags.extend(e);
+            return Err(fail(diags));
+        }
+    };
+    report.articles = site.articles.len();
+    report.pages = site.pages.len();
+    diags.extend(
+        site.categories
+            .warnings
+            .iter()
+            .chain(&site.tags.warnings)
+            .cloned(),
+    );
+    stage("model", &mut report);
+
+    let now = options
+        .now
+        .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
+    let renderer = match Renderer::new(&site, Arc::new(localizer), &theme, now) {
+        Ok(r) => r,
+        Err(e) => {
+            diags.extend(e);
+            return Err(fail(diags));
+        }
+    };
+    let out_dir = options.out_dir();
+    let staging = if options.write {
+        Some(write::Staging::new(&out_dir).map_err(|source| Error::Io {
+            path: out_dir.clone(),
+            source,
+        })?)
+    } else {
+        None
+    };
+    let jobs = renderer.jobs();
+    let errors = Mutex::new(Vec::new());
+    let io_error: Mutex<Option<Error>> = Mutex::new(None);
+    let totals = jobs
+        .par_iter()
+        .map(|job| {
+            let mut local = Vec::new();
+            let output = renderer.render(*job, &mut local);
+            if !local.is_empty() {
+                if let Ok(mut e) = errors.lock() {
+                    e.extend(local);
+                }
+            }
+            let Some(output) = output else { return (0, 0) };
+            write_one(staging.as_ref(), &out_dir, &output, &io_error)
+        })
+        .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    for output in static_outputs(&theme) {
+        let (n, b) = write_one(staging.as_ref(), &out_dir, &output, &io_error);
+        report.files += n;
+        report.bytes += b;
+    }
+    report.files += totals.0;
+    report.bytes += totals.1;
+    stage("render", &mut report);
+
+    diags.extend(errors.into_inner().unwrap_or_default());
+    if let Some(e) = io_error.into_inner().ok().flatten() {
+        return Err(e);
+    }
+    if diags.has_errors() {
+        return Err(fail(diags));
+    }
+    if let Some(staging) = staging {
+        staging.commit().map_err(|source| Error::Io {
+            path: out_dir.clone(),
+            source,
+        })?;
+        stage("write", &mut report);
+    }
+    report.warnings = diags.into_sorted();
+    Ok(report)
+}
+
+fn write_one(
+    staging: Option<&write::Staging>,
+    out_dir: &Path,
+    output: &Output,
+    io_error: &Mutex<Option<Error>>,
+) -> (usize, u64) {
+    let Some(staging) = staging else {
+        return (1, output.bytes.len() as u64);
+    };
+    match staging.write(output) {
+        Ok(()) => (1, output.bytes.len() as u64),
+        Err(source) => {
+            if let Ok(mut slot) = io_error.lock() {
+                slot.get_or_insert(Error::Io {
+                    path: out_dir.join(&output.path),
+                    source,
+                });
+            }
+            (0, 0)
+        }
+    }
+}
+
+fn static_outputs(theme: &Theme) -> impl Iterator<Item = Output> + '_ {
+    theme.statics.iter().map(|f| Output {
+        path: format!("static/{}", f.name),
+        bytes: f.bytes.clone(),
+    })
+}
+
+fn collect(items: Vec<Diagnostic>) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    d.extend(items);
+    d
+}
+
+/// Keeps a stage's value, or records its problems and gives `None`.
+fn take<T>(result: Result<T, Vec<Diagnostic>>, diags: &mut Diagnostics) -> Option<T> {
+    match result {
+        Ok(v) => Some(v),
+        Err(e) => {
+            diags.extend(e);
+            None
+        }
+    }
+}
+
+/// A locale file problem as a diagnostic at its place.
+fn locale_diagnostic(p: i18n::LocaleProblem) -> Diagnostic {
+    let span = Span::new(&p.file, p.line, p.col);
+    match p.kind {
+        i18n::LocaleProblemKind::Syntax { message } => {
+            Diagnostic::error(span, Problem::Locale(format!("Fluent syntax: {message}")))
+        }
+        i18n::LocaleProblemKind::DuplicateKey { key } => Diagnostic::error(
+            span,
+            Problem::Duplicate {
+                what: "interface string".into(),
+                found: key,
+            },
+        ),
+        i18n::LocaleProblemKind::MissingKey { key, defined_in } => Diagnostic::error(
+            span,
+            Problem::Locale(format!("missing interface string `{key}`")),
+        )
+        .help(format!(
+            "it is defined in {}; add a translation here",
+            defined_in.display()
+        )),
+    }
+}
+
+/// A problem that belongs to no source file (internal, for the binary's use).
+pub fn plain_error(message: impl Into<String>) -> Diagnostic {
+    Diagnostic {
+        span: None,
+        ..Diagnostic::error(Span::file(""), Problem::Io(message.into()))
+    }
+}

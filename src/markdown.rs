@@ -1,0 +1,263 @@
+//! Markdown stage: a document's body → HTML and a table of contents.
+//!
+//! Input: Markdown text, its language and a resolver for internal links. Output: HTML
+//! (tables, footnotes, strikethrough, smart punctuation, heading ids that keep Greek and
+//! Spanish letters) and problems such as a link to a page that does not exist, at the
+//! `file:line:col` of the link.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::content::Section;
+use crate::diag::{Diagnostic, Problem, Span};
+
+/// Prefix of internal links: `[text](@/blog/<key>.md)`.
+pub const INTERNAL_PREFIX: &str = "@/";
+
+/// A heading, for the table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    /// 2 for `##`, and so on.
+    pub level: u8,
+    /// The `id` given to the heading element.
+    pub id: String,
+    /// Plain text of the heading.
+    pub text: String,
+}
+
+/// A rendered body.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// HTML fragment.
+    pub html: String,
+    /// Headings in order.
+    pub toc: Vec<Heading>,
+}
+
+/// Where the text comes from, for placing problems found in it.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin<'a> {
+    /// File, relative to the site root.
+    pub file: &'a Path,
+    /// Line of the file where the text starts.
+    pub first_line: usize,
+}
+
+/// Renders `text`, written in `lang`; `resolve(section, key)` gives the `href` of an
+/// internal link or `None` if there is no such entry.
+pub fn render(
+    text: &str,
+    lang: &str,
+    origin: Origin<'_>,
+    resolve: &dyn Fn(Section, &str) -> Option<String>,
+    errors: &mut Vec<Diagnostic>,
+) -> Rendered {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let guillemets = matches!(lang, "es" | "el");
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut headings: Vec<(usize, u8)> = Vec::new();
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if dest_url.starts_with(INTERNAL_PREFIX) => {
+                let href = resolve_internal(&dest_url, resolve).unwrap_or_else(|expected| {
+                    errors.push(broken_link(&dest_url, expected, origin, text, range.start));
+                    String::from("#")
+                });
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: href.into(),
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                headings.push((events.len(), heading_level(level)));
+                event
+            }
+            Event::Text(t) if guillemets && t.contains(['“', '”']) => {
+                Event::Text(t.replace('“', "«").replace('”', "»").into())
+            }
+            other => other,
+        };
+        events.push(event);
+    }
+    let toc = assign_heading_ids(&mut events, &headings);
+    let mut html = String::with_capacity(text.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    Rendered { html, toc }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+/// `@/blog/key.md#frag` → the resolver's href plus the fragment.
+fn resolve_internal(
+    dest: &str,
+    resolve: &dyn Fn(Section, &str) -> Option<String>,
+) -> Result<String, &'static str> {
+    const EXPECTED: &str = "`@/blog/<key>.md` or `@/pages/<key>.md` naming an existing file";
+    let rest = &dest[INTERNAL_PREFIX.len()..];
+    let (path, fragment) = rest
+        .split_once('#')
+        .map_or((rest, None), |(p, f)| (p, Some(f)));
+    let (dir, file) = path.split_once('/').ok_or(EXPECTED)?;
+    let section = match dir {
+        "blog" => Section::Blog,
+        "pages" => Section::Pages,
+        _ => return Err(EXPECTED),
+    };
+    let key = file.strip_suffix(".md").ok_or(EXPECTED)?;
+    let href = resolve(section, key).ok_or(EXPECTED)?;
+    Ok(match fragment {
+        Some(f) => format!("{href}#{f}"),
+        None => href,
+    })
+}
+
+fn broken_link(
+    dest: &str,
+    expected: &str,
+    origin: Origin<'_>,
+    text: &str,
+    offset: usize,
+) -> Diagnostic {
+    let before = &text[..offset];
+    let line = before.matches('\n').count();
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    Diagnostic::error(
+        Span::new(origin.file, origin.first_line + line, col),
+        Problem::UnknownReference {
+            what: "link target".into(),
+            found: dest.into(),
+        },
+    )
+    .expected(expected)
+}
+
+/// Gives every heading without an explicit `{#id}` an id made from its text, unique
+/// within the document, and returns the table of contents.
+fn assign_heading_ids(events: &mut [Event<'_>], headings: &[(usize, u8)]) -> Vec<Heading> {
+    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut toc = Vec::with_capacity(headings.len());
+    for &(start, level) in headings {
+        let mut text = String::new();
+        for e in &events[start + 1..] {
+            match e {
+                Event::End(TagEnd::Heading(_)) => break,
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                _ => {}
+            }
+        }
+        let Event::Start(Tag::Heading { id, .. }) = &mut events[start] else {
+            continue;
+        };
+        let chosen = match id {
+            Some(explicit) => explicit.to_string(),
+            None => {
+                let base = slugify(&text);
+                let base = if base.is_empty() {
+                    "section".to_string()
+                } else {
+                    base
+                };
+                let n = used.entry(base.clone()).or_insert(0);
+                *n += 1;
+                let unique = if *n == 1 {
+                    base
+                } else {
+                    format!("{base}-{}", *n - 1)
+                };
+                *id = Some(CowStr::from(unique.clone()));
+                unique
+            }
+        };
+        toc.push(Heading {
+            level,
+            id: chosen,
+            text,
+        });
+    }
+    toc
+}
+
+/// A heading id: lowercase letters of any script and digits, words joined by `-`.
+/// Accents and Greek tonos are kept: ids are read in URLs, where browsers show them.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, lang: &str) -> (Rendered, Vec<Diagnostic>) {
+        let mut errors = Vec::new();
+        let origin = Origin {
+            file: Path::new("content/blog/a.es.md"),
+            first_line: 10,
+        };
+        let resolve = |s: Section, key: &str| {
+            (s == Section::Blog && key == "b").then(|| "/es/blog/b/".to_string())
+        };
+        let r = render(text, lang, origin, &resolve, &mut errors);
+        (r, errors)
+    }
+
+    #[test]
+    fn heading_ids_keep_greek_and_spanish_letters() {
+        let (r, _) = run(
+            "## Τι αλλάζει;\n\n## ¿Qué es el arraigo?\n\n## Τι αλλάζει;\n",
+            "el",
+        );
+        let ids: Vec<_> = r.toc.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["τι-αλλάζει", "qué-es-el-arraigo", "τι-αλλάζει-1"]);
+        assert!(r.html.contains("<h2 id=\"τι-αλλάζει\">"));
+    }
+
+    #[test]
+    fn resolves_internal_links_and_places_broken_ones() {
+        let (r, errors) = run("See [b](@/blog/b.md#x).\n\nAnd [c](@/blog/c.md).\n", "es");
+        assert!(r.html.contains("href=\"/es/blog/b/#x\""));
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            errors[0].span,
+            Some(Span::new("content/blog/a.es.md", 12, 5))
+        );
+    }
+
+    #[test]
+    fn renders_tables_footnotes_strikethrough_and_guillemets() {
+        let (r, _) = run(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ \"new\"[^1]\n\n[^1]: Source.\n",
+            "es",
+        );
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("<del>old</del>"));
+        assert!(r.html.contains("«new»"));
+        assert!(r.html.contains("footnote-definition"));
+        let (en, _) = run("\"new\"", "en");
+        assert!(en.html.contains("“new”"));
+    }
+}

@@ -1,0 +1,254 @@
+//! Model stage: documents and taxonomies → [`Site`].
+//!
+//! Input: the loaded [`Doc`]s and taxonomies. Output: entries (a key with its
+//! translations), every term reference resolved to an index, per-language article
+//! order, and every problem (unknown terms, duplicate URLs) collected.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::config::Config;
+use crate::content::{Doc, Section};
+use crate::diag::{Diagnostic, Problem};
+use crate::taxonomy::Taxonomy;
+
+/// A document with its references resolved.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// The source document.
+    pub doc: Doc,
+    /// Index of its category in [`Site::categories`].
+    pub category: Option<usize>,
+    /// Indexes of its tags in [`Site::tags`].
+    pub tags: Vec<usize>,
+}
+
+/// A key and its translations: one [`Item`] per language it is written in.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Blog or pages.
+    pub section: Section,
+    /// The shared file key.
+    pub key: String,
+    /// Real translations, by language code.
+    pub items: BTreeMap<String, Item>,
+}
+
+/// What a language shows for an entry: its own translation or a fallback.
+#[derive(Debug, Clone, Copy)]
+pub struct Shown<'a> {
+    /// The item displayed.
+    pub item: &'a Item,
+    /// Whether it is in another language than the page.
+    pub fallback: bool,
+}
+
+impl Entry {
+    /// The item `lang` shows, following the fallback chain.
+    pub fn shown<'a>(&'a self, lang: &str, config: &Config) -> Option<Shown<'a>> {
+        config
+            .chain(lang)
+            .find_map(|l| self.items.get(l))
+            .map(|item| Shown {
+                item,
+                fallback: item.doc.lang != lang,
+            })
+    }
+
+    /// Languages with a real translation, in the site's language order.
+    pub fn languages<'a>(&'a self, config: &'a Config) -> impl Iterator<Item = &'a str> + 'a {
+        config
+            .languages
+            .iter()
+            .map(String::as_str)
+            .filter(|l| self.items.contains_key(*l))
+    }
+}
+
+/// The whole site, resolved.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// Settings.
+    pub config: Config,
+    /// Blog entries, newest first (by the date of their first language), then by key.
+    pub articles: Vec<Entry>,
+    /// Plain pages, by key.
+    pub pages: Vec<Entry>,
+    /// The `categories` taxonomy.
+    pub categories: Taxonomy,
+    /// The `tags` taxonomy.
+    pub tags: Taxonomy,
+}
+
+impl Site {
+    /// Joins documents into entries and resolves their references.
+    pub fn resolve(
+        config: Config,
+        docs: Vec<Doc>,
+        categories: Taxonomy,
+        tags: Taxonomy,
+        drafts: bool,
+    ) -> Result<Site, Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        let mut entries: BTreeMap<(Section, String), Entry> = BTreeMap::new();
+        for doc in docs {
+            if doc.draft && !drafts {
+                continue;
+            }
+            let category = doc.category.as_ref().and_then(|(code, at)| {
+                resolve_term(&categories, code, at, "category", &mut errors)
+            });
+            let tag_ids = doc
+                .tags
+                .iter()
+                .filter_map(|(code, at)| resolve_term(&tags, code, at, "tag", &mut errors))
+                .collect();
+            let entry = entries
+                .entry((doc.section, doc.key.clone()))
+                .or_insert_with(|| Entry {
+                    section: doc.section,
+                    key: doc.key.clone(),
+                    items: BTreeMap::new(),
+                });
+            entry.items.insert(
+                doc.lang.clone(),
+                Item {
+                    doc,
+                    category,
+                    tags: tag_ids,
+                },
+            );
+        }
+        let (mut articles, pages): (Vec<Entry>, Vec<Entry>) = entries
+            .into_values()
+            .partition(|e| e.section == Section::Blog);
+        check_unique_urls(&config, &articles, &mut errors);
+        check_unique_urls(&config, &pages, &mut errors);
+        check_reserved_page_slugs(&pages, &mut errors);
+        articles.sort_by(|a, b| {
+            newest(b, &config)
+                .cmp(&newest(a, &config))
+                .then_with(|| a.key.cmp(&b.key))
+        });
+        if errors.is_empty() {
+            Ok(Site {
+                config,
+                articles,
+                pages,
+                categories,
+                tags,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Articles in the order a language lists them (newest shown date first).
+    pub fn articles_in<'a>(&'a self, lang: &str) -> Vec<(&'a Entry, Shown<'a>)> {
+        let mut list: Vec<_> = self
+            .articles
+            .iter()
+            .filter_map(|e| e.shown(lang, &self.config).map(|s| (e, s)))
+            .collect();
+        list.sort_by(|(ea, a), (eb, b)| {
+            b.item
+                .doc
+                .date
+                .cmp(&a.item.doc.date)
+                .then_with(|| ea.key.cmp(&eb.key))
+        });
+        list
+    }
+}
+
+fn newest(entry: &Entry, config: &Config) -> Option<chrono::NaiveDate> {
+    entry
+        .shown(&config.default_language, config)
+        .and_then(|s| s.item.doc.date)
+}
+
+fn resolve_term(
+    taxonomy: &Taxonomy,
+    code: &str,
+    at: &crate::diag::Span,
+    what: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    let found = taxonomy.find(code);
+    if found.is_none() {
+        errors.push(
+            Diagnostic::error(
+                at.clone(),
+                Problem::UnknownReference {
+                    what: what.into(),
+                    found: code.into(),
+                },
+            )
+            .expected(format!("a term code of {}", taxonomy.file.display()))
+            .did_you_mean(code, taxonomy.codes()),
+        );
+    }
+    found
+}
+
+/// Two files of one language with the same slug would write the same URL.
+fn check_unique_urls(config: &Config, entries: &[Entry], errors: &mut Vec<Diagnostic>) {
+    for lang in &config.languages {
+        let mut seen: HashMap<&str, &Doc> = HashMap::new();
+        for entry in entries {
+            let Some(item) = entry.items.get(lang) else {
+                continue;
+            };
+            if let Some(first) = seen.insert(&item.doc.slug, &item.doc) {
+                errors.push(
+                    Diagnostic::error(
+                        crate::diag::Span::file(&item.doc.file),
+                        Problem::Duplicate {
+                            what: "slug".into(),
+                            found: item.doc.slug.clone(),
+                        },
+                    )
+                    .help(format!(
+                        "{} already uses it in `{lang}`; set another `slug`",
+                        first.file.display()
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// Page URLs live beside the site's own sections; these names are taken.
+pub const RESERVED_SEGMENTS: &[&str] = &[
+    "blog",
+    "directory",
+    "services",
+    "organizations",
+    "seminars",
+    "cities",
+    "networks",
+    "laws",
+    "search",
+    "atom.xml",
+    "static",
+];
+
+fn check_reserved_page_slugs(pages: &[Entry], errors: &mut Vec<Diagnostic>) {
+    for item in pages.iter().flat_map(|e| e.items.values()) {
+        let first = item.doc.slug.split('/').next().unwrap_or_default();
+        if RESERVED_SEGMENTS.contains(&first) {
+            errors.push(
+                Diagnostic::error(
+                    crate::diag::Span::file(&item.doc.file),
+                    Problem::InvalidValue {
+                        what: "page slug".into(),
+                        found: item.doc.slug.clone(),
+                    },
+                )
+                .expected(format!(
+                    "a slug that does not start with one of {}",
+                    RESERVED_SEGMENTS.join(", ")
+                )),
+            );
+        }
+    }
+}

@@ -1,0 +1,305 @@
+//! Render stage: [`Site`] + [`Localizer`] + theme → [`Output`]s.
+//!
+//! Input: the resolved site, the localizer and the theme's templates. Output: one
+//! [`Output`] per file of the site (pages in every language, feeds, sitemap,
+//! robots.txt), produced job by job so that the caller can render in parallel and
+//! write as it goes, never holding every page in memory. Rendering never touches the
+//! file system.
+
+pub mod context;
+mod pages;
+mod xml;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset};
+use serde::Serialize;
+
+use crate::content::Section;
+use crate::diag::{Diagnostic, Problem, Span};
+use crate::i18n::Localizer;
+use crate::markdown::{self, Origin, Rendered};
+use crate::model::{Entry, Item, Site};
+use crate::theme::Theme;
+use crate::urls;
+
+/// A file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// Path under the output directory, with `/`.
+    pub path: String,
+    /// Content.
+    pub bytes: Vec<u8>,
+}
+
+/// One unit of rendering work; each yields one [`Output`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job<'a> {
+    /// `/`: the language chooser.
+    Chooser,
+    /// `/404.html`.
+    NotFound,
+    /// `/<lang>/`.
+    Home(&'a str),
+    /// `/<lang>/blog/` and its further pages (1-based).
+    BlogList(&'a str, usize),
+    /// An article or page in a language (its own or a fallback).
+    Entry(&'a str, Section, usize),
+    /// The list of a taxonomy's terms.
+    Taxonomy(&'a str, &'a str),
+    /// A term page.
+    Term(&'a str, &'a str, usize),
+    /// A language's Atom feed.
+    Feed(&'a str),
+    /// A term's Atom feed.
+    TermFeed(&'a str, &'a str, usize),
+    /// `/sitemap.xml`.
+    Sitemap,
+    /// `/robots.txt`.
+    Robots,
+}
+
+/// A navigation link.
+#[derive(Debug, Clone, Serialize)]
+pub struct Nav {
+    /// Label in the page language.
+    pub label: String,
+    /// Link.
+    pub href: String,
+    /// Site path, to mark the current section.
+    pub path: String,
+}
+
+/// Renders jobs; shared by the threads of the render pool.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    localizer: Arc<Localizer>,
+    teras: HashMap<String, tera::Tera>,
+    now: DateTime<FixedOffset>,
+    /// Per language: articles in list order, as (entry index, shown-item language).
+    lists: HashMap<String, Vec<usize>>,
+    /// Per language and taxonomy: term index → entry indexes in list order.
+    members: HashMap<(String, String), Vec<Vec<usize>>>,
+    /// Terms used by at least one article in any language, per taxonomy.
+    used_terms: HashMap<String, Vec<usize>>,
+    /// Entry index by section and key, for internal links.
+    keys: HashMap<(Section, &'a str), usize>,
+}
+
+impl<'a> Renderer<'a> {
+    /// Prepares templates (one Tera per language, with `t` and `date` bound to it)
+    /// and the per-language lists.
+    pub fn new(
+        site: &'a Site,
+        localizer: Arc<Localizer>,
+        theme: &Theme,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Renderer<'a>, Vec<Diagnostic>> {
+        let mut base = tera::Tera::default();
+        base.autoescape_on(vec![".html"]);
+        let templates: Vec<(String, String)> = theme
+            .templates
+            .iter()
+            .map(|f| {
+                (
+                    f.name.clone(),
+                    String::from_utf8_lossy(&f.bytes).into_owned(),
+                )
+            })
+            .collect();
+        if let Err(e) = base.add_raw_templates(templates) {
+            return Err(vec![template_error(&e)]);
+        }
+        let mut teras = HashMap::new();
+        for lang in &site.config.languages {
+            let mut tera = base.clone();
+            localizer.register(&mut tera, lang);
+            teras.insert(lang.clone(), tera);
+        }
+        let mut lists = HashMap::new();
+        let mut members = HashMap::new();
+        let index_of: HashMap<&str, usize> = site
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.key.as_str(), i))
+            .collect();
+        for lang in &site.config.languages {
+            let list: Vec<usize> = site
+                .articles_in(lang)
+                .iter()
+                .map(|(e, _)| index_of[e.key.as_str()])
+                .collect();
+            for tax in [&site.categories, &site.tags] {
+                let mut m = vec![Vec::new(); tax.terms.len()];
+                for &i in &list {
+                    let Some(shown) = site.articles[i].shown(lang, &site.config) else {
+                        continue;
+                    };
+                    for t in item_terms(shown.item, &tax.key) {
+                        m[t].push(i);
+                    }
+                }
+                members.insert((lang.clone(), tax.key.clone()), m);
+            }
+            lists.insert(lang.clone(), list);
+        }
+        let mut used_terms = HashMap::new();
+        for tax in [&site.categories, &site.tags] {
+            let mut used = vec![false; tax.terms.len()];
+            for item in site.articles.iter().flat_map(|e| e.items.values()) {
+                for t in item_terms(item, &tax.key) {
+                    used[t] = true;
+                }
+            }
+            used_terms.insert(
+                tax.key.clone(),
+                (0..used.len()).filter(|&t| used[t]).collect(),
+            );
+        }
+        let keys = [
+            (Section::Blog, &site.articles),
+            (Section::Pages, &site.pages),
+        ]
+        .into_iter()
+        .flat_map(|(s, entries)| {
+            entries
+                .iter()
+                .enumerate()
+                .map(move |(i, e)| ((s, e.key.as_str()), i))
+        })
+        .collect();
+        Ok(Renderer {
+            site,
+            localizer,
+            teras,
+            now,
+            lists,
+            members,
+            used_terms,
+            keys,
+        })
+    }
+
+    /// Every job of the site, in a stable order.
+    pub fn jobs(&self) -> Vec<Job<'a>> {
+        let site = self.site;
+        let mut jobs = vec![Job::Chooser, Job::NotFound, Job::Sitemap, Job::Robots];
+        for lang in &site.config.languages {
+            let lang = lang.as_str();
+            jobs.push(Job::Home(lang));
+            jobs.push(Job::Feed(lang));
+            for page in 1..=self.blog_pages(lang) {
+                jobs.push(Job::BlogList(lang, page));
+            }
+            for (i, _) in site.articles.iter().enumerate() {
+                jobs.push(Job::Entry(lang, Section::Blog, i));
+            }
+            for (i, _) in site.pages.iter().enumerate() {
+                jobs.push(Job::Entry(lang, Section::Pages, i));
+            }
+            for tax in [&site.categories, &site.tags] {
+                let key = tax.key.as_str();
+                jobs.push(Job::Taxonomy(lang, key));
+                for &t in &self.used_terms[key] {
+                    jobs.push(Job::Term(lang, key, t));
+                    jobs.push(Job::TermFeed(lang, key, t));
+                }
+            }
+        }
+        jobs
+    }
+
+    /// Renders one job.
+    pub fn render(&self, job: Job<'_>, errors: &mut Vec<Diagnostic>) -> Option<Output> {
+        let result = match job {
+            Job::Sitemap => Ok(xml::sitemap(self)),
+            Job::Robots => Ok(xml::robots(self)),
+            Job::Feed(lang) => Ok(xml::feed(self, lang, None, errors)),
+            Job::TermFeed(lang, tax, t) => Ok(xml::feed(self, lang, Some((tax, t)), errors)),
+            _ => pages::render(self, job, errors),
+        };
+        match result {
+            Ok(output) => Some(output),
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        }
+    }
+
+    /// Number of blog list pages in `lang` (at least one, even when empty).
+    pub fn blog_pages(&self, lang: &str) -> usize {
+        self.lists[lang]
+            .len()
+            .div_ceil(self.site.config.per_page)
+            .max(1)
+    }
+
+    fn entries(&self, section: Section) -> &'a [Entry] {
+        match section {
+            Section::Blog => &self.site.articles,
+            Section::Pages => &self.site.pages,
+        }
+    }
+
+    /// Renders the body of `item` for a page in `lang`: internal links point to `lang`.
+    fn body(&self, item: &Item, lang: &str, errors: &mut Vec<Diagnostic>) -> Rendered {
+        let doc = &item.doc;
+        let site = self.site;
+        let resolve = |section: Section, key: &str| {
+            let entry = &self.entries(section)[*self.keys.get(&(section, key))?];
+            Some(urls::link(
+                site.config.base_path(),
+                &context::entry_path(site, entry, lang),
+            ))
+        };
+        markdown::render(
+            &doc.body,
+            &doc.lang,
+            Origin {
+                file: &doc.file,
+                first_line: doc.body_line,
+            },
+            &resolve,
+            errors,
+        )
+    }
+
+    /// Fills a template in `lang`.
+    fn fill(&self, template: &str, lang: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
+        self.teras[lang]
+            .render(template, ctx)
+            .map_err(|e| template_error(&e))
+    }
+
+    /// Formats a message in `lang`; a missing key was already reported by the check.
+    fn t(&self, lang: &str, key: &str) -> String {
+        self.localizer
+            .t(lang, key, &[])
+            .unwrap_or_else(|_| key.to_string())
+    }
+}
+
+fn item_terms<'i>(item: &'i Item, taxonomy: &str) -> Box<dyn Iterator<Item = usize> + 'i> {
+    match taxonomy {
+        "categories" => Box::new(item.category.into_iter()),
+        _ => Box::new(item.tags.iter().copied()),
+    }
+}
+
+/// A tera error with its chain of causes (tera puts the useful part in the source).
+fn template_error(e: &tera::Error) -> Diagnostic {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    Diagnostic {
+        span: None,
+        ..Diagnostic::error(Span::file("themes"), Problem::Template(message))
+    }
+}

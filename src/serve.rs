@@ -1,0 +1,221 @@
+//! Live preview: builds the site into a scratch directory, serves it on localhost,
+//! rebuilds when a source file changes and tells open pages to reload.
+//!
+//! Input: build options and an address. Output: an HTTP server until the process
+//! ends; events are handed to a callback (the library never prints). Pages learn of a
+//! new build by long-polling `/__puerta/reload`, through a small script added to HTML
+//! responses only here, never to the built site.
+
+use std::io;
+use std::net::SocketAddr;
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
+
+use notify::{RecursiveMode, Watcher};
+
+use crate::{build, BuildOptions, Error, Report};
+
+/// What the server reports while it runs.
+#[derive(Debug)]
+pub enum Event {
+    /// The server listens at this URL.
+    Listening(String),
+    /// Files changed; a rebuild starts.
+    Changed(Vec<PathBuf>),
+    /// A build succeeded (the first one included).
+    Built(Report, Duration),
+    /// A build failed; the previous build is still served.
+    Failed(Error),
+}
+
+const RELOAD_PATH: &str = "/__puerta/reload";
+const RELOAD_SCRIPT: &str = "<script>(function(){var v='';function poll(){fetch('/__puerta/reload?v='+v).then(function(r){return r.text()}).then(function(t){if(v&&t!==v){location.reload();return}v=t;poll()}).catch(function(){setTimeout(poll,1000)})}poll()})();</script>";
+
+/// Builds, serves `options.root` at `addr` and rebuilds on change; runs until the
+/// process ends. `options.out` is where the preview is built.
+pub fn serve(
+    mut options: BuildOptions,
+    addr: SocketAddr,
+    on_event: &(dyn Fn(Event) + Sync),
+) -> io::Result<()> {
+    let server = tiny_http::Server::http(addr)
+        .map_err(|e| io::Error::new(io::ErrorKind::AddrInUse, e.to_string()))?;
+    let local = server.server_addr().to_ip().unwrap_or(addr);
+    let url = format!("http://{local}/");
+    options.base_url = Some(url.clone());
+    let out = options.out_dir();
+    let version = Arc::new(AtomicU64::new(0));
+    rebuild(&options, &version, on_event);
+    on_event(Event::Listening(url));
+
+    let server = Arc::new(server);
+    {
+        let (server, out, version) = (Arc::clone(&server), out.clone(), Arc::clone(&version));
+        std::thread::spawn(move || {
+            for request in server.incoming_requests() {
+                let (out, version) = (out.clone(), Arc::clone(&version));
+                std::thread::spawn(move || {
+                    let _ = respond(request, &out, &version);
+                });
+            }
+        });
+    }
+
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if let Ok(event) = event {
+            let _ = tx.send(event.paths);
+        }
+    })
+    .map_err(io::Error::other)?;
+    watcher
+        .watch(&options.root, RecursiveMode::Recursive)
+        .map_err(io::Error::other)?;
+    let ignored = [
+        out.clone(),
+        options.root.join("target"),
+        options.root.join(".git"),
+        options.root.join("public"),
+    ];
+    let relevant = |p: &PathBuf| {
+        !ignored.iter().any(|i| p.starts_with(i))
+            && !p.file_name().is_some_and(|n| {
+                n.to_string_lossy().starts_with(".") || n.to_string_lossy().ends_with('~')
+            })
+    };
+    while let Ok(paths) = rx.recv() {
+        let mut changed: Vec<PathBuf> = paths.into_iter().filter(&relevant).collect();
+        // Editors write in several steps: gather what else arrives shortly after.
+        while let Ok(more) = rx.recv_timeout(Duration::from_millis(80)) {
+            changed.extend(more.into_iter().filter(&relevant));
+        }
+        if changed.is_empty() {
+            continue;
+        }
+        changed.sort();
+        changed.dedup();
+        on_event(Event::Changed(changed));
+        rebuild(&options, &version, on_event);
+    }
+    Ok(())
+}
+
+fn rebuild(options: &BuildOptions, version: &AtomicU64, on_event: &(dyn Fn(Event) + Sync)) {
+    let started = Instant::now();
+    match build(options, &|_, _| {}) {
+        Ok(report) => {
+            version.fetch_add(1, Ordering::SeqCst);
+            on_event(Event::Built(report, started.elapsed()));
+        }
+        Err(e) => on_event(Event::Failed(e)),
+    }
+}
+
+fn respond(request: tiny_http::Request, out: &Path, version: &AtomicU64) -> io::Result<()> {
+    let url = request.url().to_string();
+    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    if path == RELOAD_PATH {
+        let seen = query.strip_prefix("v=").unwrap_or("");
+        let deadline = Instant::now() + Duration::from_secs(25);
+        while version.load(Ordering::SeqCst).to_string() == seen && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let body = version.load(Ordering::SeqCst).to_string();
+        return request.respond(
+            tiny_http::Response::from_string(body).with_header(header("Cache-Control", "no-store")),
+        );
+    }
+    let (status, file) = match resolve(out, &percent_decode(path)) {
+        Some(file) => (200, file),
+        None => (404, out.join("404.html")),
+    };
+    let Ok(mut bytes) = std::fs::read(&file) else {
+        return request
+            .respond(tiny_http::Response::from_string("not found").with_status_code(404));
+    };
+    let content_type = content_type(&file);
+    if content_type.starts_with("text/html") {
+        bytes = inject_reload(bytes);
+    }
+    let response = tiny_http::Response::from_data(bytes)
+        .with_status_code(status)
+        .with_header(header("Content-Type", content_type))
+        .with_header(header("Cache-Control", "no-store"));
+    request.respond(response)
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .expect("static header names and values are valid")
+}
+
+/// The file for a URL path, refusing anything that would leave `out`.
+fn resolve(out: &Path, path: &str) -> Option<PathBuf> {
+    let rel = Path::new(path.trim_start_matches('/'));
+    if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return None;
+    }
+    let mut file = out.join(rel);
+    if file.is_dir() {
+        file = file.join("index.html");
+    }
+    file.is_file().then_some(file)
+}
+
+/// Decodes `%XX` escapes (URLs of Greek slugs arrive encoded).
+pub fn percent_decode(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&path[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn inject_reload(bytes: Vec<u8>) -> Vec<u8> {
+    let html = String::from_utf8_lossy(&bytes);
+    match html.rfind("</body>") {
+        Some(at) => format!("{}{RELOAD_SCRIPT}{}", &html[..at], &html[at..]).into_bytes(),
+        None => bytes,
+    }
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "xml" => "application/xml; charset=utf-8",
+        "json" => "application/json",
+        "ics" => "text/calendar; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "wasm" => "application/wasm",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_greek_paths_and_refuses_escapes() {
+        assert_eq!(percent_decode("/el/blog/%CF%83%CE%B5/"), "/el/blog/σε/");
+        assert_eq!(percent_decode("/a%2"), "/a%2");
+        let tmp = tempfile::tempdir().unwrap();
+        assert_eq!(resolve(tmp.path(), "/../etc/passwd"), None);
+    }
+}
