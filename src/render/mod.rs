@@ -7,6 +7,7 @@
 //! file system.
 
 pub mod context;
+mod jsonld;
 mod pages;
 mod xml;
 
@@ -223,7 +224,7 @@ impl<'a> Renderer<'a> {
         match result {
             Ok(output) => Some(output),
             Err(e) => {
-                errors.push(e);
+                errors.push(*e);
                 None
             }
         }
@@ -268,10 +269,15 @@ impl<'a> Renderer<'a> {
     }
 
     /// Fills a template in `lang`.
-    fn fill(&self, template: &str, lang: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
+    fn fill(
+        &self,
+        template: &str,
+        lang: &str,
+        ctx: &tera::Context,
+    ) -> Result<String, Box<Diagnostic>> {
         self.teras[lang]
             .render(template, ctx)
-            .map_err(|e| template_error(&e))
+            .map_err(|e| Box::new(template_error(&e)))
     }
 
     /// Formats a message in `lang`; a missing key was already reported by the check.

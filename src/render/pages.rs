@@ -51,7 +51,7 @@ pub(super) fn render(
     r: &Renderer<'_>,
     job: Job<'_>,
     errors: &mut Vec<Diagnostic>,
-) -> Result<Output, Diagnostic> {
+) -> Result<Output, Box<Diagnostic>> {
     let site = r.site;
     let config = &site.config;
     let (lang, template, meta, mut ctx) = match job {
@@ -99,6 +99,7 @@ pub(super) fn render(
                 "blog_href",
                 &urls::link(config.base_path(), &urls::blog_list(lang, 1)),
             );
+            ctx.insert("jsonld", &super::jsonld::website(site, lang));
             (lang, "home.html", meta, ctx)
         }
         Job::BlogList(lang, page) => {
@@ -135,6 +136,13 @@ pub(super) fn render(
                 "fallback_language",
                 &r.t(lang, &format!("language-name-{}", shown.item.doc.lang)),
             );
+            if section == Section::Blog && !shown.fallback {
+                let blog = r.t(lang, "blog-title");
+                ctx.insert(
+                    "jsonld",
+                    &super::jsonld::article(site, entry, shown.item, lang, &blog),
+                );
+            }
             let template = if section == Section::Blog {
                 "article.html"
             } else {
