@@ -7,21 +7,22 @@
 //!
 //! The same `Localizer` serves every rendering thread, so it holds one thread-safe
 //! (`concurrent`) Fluent bundle per language, and [`Localizer::register`] puts a `t()`
-//! function and a `date` filter on the Tera instance of each language.
+//! function and a `date` filter on the Tera instance of each language. Reading and
+//! checking the `.ftl` files lives in `load`, the Tera glue in `tera`.
 
 pub mod dates;
+mod load;
+mod tera;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::ffi::OsStr;
+use std::collections::BTreeMap;
 use std::fmt;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
-use fluent_syntax::ast;
-use fluent_syntax::parser::ParserError;
-use unic_langid::LanguageIdentifier;
+
+use crate::diag;
+use load::{check_missing_keys, Loading};
 
 /// A problem found in the locale files, with its place.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -164,6 +165,13 @@ fn did_you_mean(suggestion: &Option<String>) -> String {
     }
 }
 
+/// The id in `candidates` closest to `wanted`, if it is close enough to be a likely
+/// typo; the shared rule of [`diag::did_you_mean`], so that every did-you-mean of a
+/// build agrees.
+fn suggest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+    diag::did_you_mean(wanted, candidates).map(str::to_owned)
+}
+
 /// Interface strings and dates for every language of the site.
 ///
 /// Built once per build by [`Localizer::new`]; shared by reference (or `Arc`) across
@@ -189,195 +197,6 @@ impl fmt::Debug for Localizer {
         }
         map.finish()
     }
-}
-
-/// One language while its files are being read.
-struct Loading {
-    tag: String,
-    bundle: FluentBundle<FluentResource>,
-    /// Message id → the file that defines it first.
-    messages: BTreeMap<String, PathBuf>,
-    /// Term ids, with their `-`, only to catch duplicates.
-    terms: BTreeSet<String>,
-    /// Every file of the language, in the order given.
-    files: Vec<PathBuf>,
-    /// Files with syntax errors: missing keys are not reported against them, because
-    /// a key in a broken entry would be reported twice, once as each problem.
-    broken: Vec<PathBuf>,
-}
-
-impl Loading {
-    fn new(tag: &str) -> Loading {
-        // The config layer validates tags; an unparsable one still gets a bundle (with
-        // the root locale's plural rules) so that every problem can be reported.
-        let langid: LanguageIdentifier = tag.parse().unwrap_or_default();
-        let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-        // Isolation marks (U+2068/U+2069) around placeables protect bidirectional
-        // text, but all three site languages are left-to-right, and the marks would
-        // end up inside titles, feeds and search snippets.
-        bundle.set_use_isolating(false);
-        // Gives translators NUMBER(); it fails only if NUMBER already exists, which it
-        // cannot on a fresh bundle.
-        let _ = bundle.add_builtins();
-        Loading {
-            tag: tag.to_owned(),
-            bundle,
-            messages: BTreeMap::new(),
-            terms: BTreeSet::new(),
-            files: Vec::new(),
-            broken: Vec::new(),
-        }
-    }
-
-    /// Parses one file into this language, pushing its syntax errors and duplicates.
-    fn add_file(&mut self, path: PathBuf, text: String, problems: &mut Vec<LocaleProblem>) {
-        // Editors do not count a byte-order mark as a column, and Fluent would take it
-        // for junk before the first entry.
-        let text = match text.strip_prefix('\u{feff}') {
-            Some(rest) => rest.to_owned(),
-            None => text,
-        };
-        let resource = match FluentResource::try_new(text) {
-            Ok(resource) => resource,
-            Err((resource, errors)) => {
-                for error in errors {
-                    problems.push(syntax_problem(&path, resource.source(), &error));
-                }
-                self.broken.push(path.clone());
-                // The valid entries still count, so that one run finds every problem.
-                resource
-            }
-        };
-        let source = resource.source();
-        for entry in resource.entries() {
-            let (id, is_term) = match entry {
-                ast::Entry::Message(message) => (message.id.name, false),
-                ast::Entry::Term(term) => (term.id.name, true),
-                _ => continue,
-            };
-            let fresh = if is_term {
-                self.terms.insert(format!("-{id}"))
-            } else if self.messages.contains_key(id) {
-                false
-            } else {
-                self.messages.insert(id.to_owned(), path.clone());
-                true
-            };
-            if !fresh {
-                // The runtime parser keeps no spans, but every identifier is a slice of
-                // the source, so its address gives its byte offset.
-                let offset = (id.as_ptr() as usize).saturating_sub(source.as_ptr() as usize);
-                let (line, col) = line_col(source, offset);
-                let key = if is_term {
-                    format!("-{id}")
-                } else {
-                    id.to_owned()
-                };
-                let kind = LocaleProblemKind::DuplicateKey { key };
-                problems.push(LocaleProblem {
-                    file: path.clone(),
-                    line,
-                    col,
-                    kind,
-                });
-            }
-        }
-        // Overriding errors here repeat the duplicates reported above, with their
-        // places; the first definition wins, as it does in the map of messages.
-        let _ = self.bundle.add_resource(resource);
-        self.files.push(path);
-    }
-}
-
-/// The problem for one parser error, placed at the error's first byte.
-fn syntax_problem(path: &Path, source: &str, error: &ParserError) -> LocaleProblem {
-    let (line, col) = line_col(source, error.pos.start);
-    LocaleProblem {
-        file: path.to_path_buf(),
-        line,
-        col,
-        kind: LocaleProblemKind::Syntax {
-            message: error.kind.to_string(),
-        },
-    }
-}
-
-/// 1-based line and column (in characters) of a byte offset; an offset past the end
-/// or inside a character is moved back to the nearest character start.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = before.matches('\n').count() + 1;
-    let col = before[line_start..].chars().count() + 1;
-    (line, col)
-}
-
-/// Where a key missing in `lacking` should go: the file of that language with the
-/// defining file's name, or, if there is none, the path it would have.
-fn counterpart(defining: &Path, defining_lang: &str, lacking: &Loading) -> PathBuf {
-    let name = defining.file_name();
-    if let Some(existing) = lacking.files.iter().find(|f| f.file_name() == name) {
-        return existing.clone();
-    }
-    let name = name.unwrap_or(OsStr::new("main.ftl"));
-    match defining.parent() {
-        // `locales/es/main.ftl` → `locales/el/main.ftl`, keeping whatever root the
-        // caller used.
-        Some(dir) if dir.file_name() == Some(OsStr::new(defining_lang)) => {
-            dir.with_file_name(&lacking.tag).join(name)
-        }
-        _ => Path::new("locales").join(&lacking.tag).join(name),
-    }
-}
-
-/// Pushes one problem per (language, message) where the message exists in some other
-/// language of the site. The first language that defines it (in site order) is named
-/// as the reference, so that the editor knows which text to translate.
-fn check_missing_keys(loading: &[Loading], problems: &mut Vec<LocaleProblem>) {
-    let all_keys: BTreeSet<&str> = loading
-        .iter()
-        .flat_map(|l| l.messages.keys().map(String::as_str))
-        .collect();
-    for key in all_keys {
-        let Some((defining_lang, defined_in)) = loading
-            .iter()
-            .find_map(|l| l.messages.get(key).map(|path| (l.tag.as_str(), path)))
-        else {
-            continue;
-        };
-        for lacking in loading.iter().filter(|l| !l.messages.contains_key(key)) {
-            let file = counterpart(defined_in, defining_lang, lacking);
-            if lacking.broken.contains(&file) {
-                continue;
-            }
-            let kind = LocaleProblemKind::MissingKey {
-                key: key.to_owned(),
-                defined_in: defined_in.clone(),
-            };
-            problems.push(LocaleProblem {
-                file,
-                line: 1,
-                col: 1,
-                kind,
-            });
-        }
-    }
-}
-
-/// The id in `candidates` closest to `wanted`, if it is close enough to be a typo:
-/// at most one edit per three characters (and at least one).
-fn suggest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
-    let limit = (wanted.chars().count() / 3).max(1);
-    candidates
-        .map(|c| (strsim::damerau_levenshtein(wanted, c), c))
-        .filter(|(distance, _)| *distance <= limit)
-        // Ties go to the alphabetically first id, so the message never flickers.
-        .min()
-        .map(|(_, c)| c.to_owned())
 }
 
 impl Localizer {
@@ -522,116 +341,6 @@ impl Localizer {
     pub fn long_date(&self, lang: &str, date: chrono::NaiveDate) -> String {
         dates::long_date(lang, date)
     }
-
-    /// Registers on `tera` (one Tera instance per language) what templates need to
-    /// speak `lang`:
-    ///
-    /// - a function `t(key="…", …)`: every other named argument becomes a Fluent
-    ///   variable (strings as text, numbers as numbers, so `count=3` selects plurals,
-    ///   booleans as `"true"`/`"false"` for selectors);
-    /// - a filter `date` turning `"2026-11-24"`, or an RFC 3339 date-time whose date
-    ///   part is taken as written (no time-zone conversion), into the long local form;
-    ///   `date(format="short")` and `date(format="full")` give the other forms of
-    ///   [`dates`].
-    ///
-    /// Errors become `tera::Error`s whose message names the key and a did-you-mean;
-    /// Tera wraps them ("Function call 't' failed"), so print the error's source chain.
-    /// The output is plain text: Tera's autoescaping still applies to it.
-    pub fn register(self: &Arc<Self>, tera: &mut tera::Tera, lang: &str) {
-        let localizer = Arc::clone(self);
-        let function_lang = lang.to_owned();
-        tera.register_function("t", move |args: &HashMap<String, tera::Value>| {
-            localizer.tera_t(&function_lang, args)
-        });
-        let filter_lang = lang.to_owned();
-        tera.register_filter(
-            "date",
-            move |value: &tera::Value, args: &HashMap<String, tera::Value>| {
-                date_filter(&filter_lang, value, args)
-            },
-        );
-    }
-
-    /// The body of the Tera `t()` function.
-    fn tera_t(&self, lang: &str, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
-        let key = match args.get("key") {
-            Some(tera::Value::String(key)) => key,
-            Some(other) => {
-                return Err(tera::Error::msg(format!(
-                    "t(): `key` must be a string, found `{other}`"
-                )))
-            }
-            None => {
-                return Err(tera::Error::msg(
-                    "t(): missing `key` argument, e.g. t(key=\"nav-home\")",
-                ))
-            }
-        };
-        let mut fluent_args = Vec::with_capacity(args.len());
-        for (name, value) in args {
-            if name == "key" {
-                continue;
-            }
-            let arg = match value {
-                tera::Value::String(text) => Arg::Str(text.clone()),
-                tera::Value::Number(number) => match number.as_f64() {
-                    Some(number) => Arg::Num(number),
-                    None => Arg::Str(number.to_string()),
-                },
-                tera::Value::Bool(flag) => Arg::Str(flag.to_string()),
-                other => {
-                    return Err(tera::Error::msg(format!(
-                        "t(key=\"{key}\"): argument `{name}` must be a string, number or \
-                         boolean, found `{other}`"
-                    )))
-                }
-            };
-            fluent_args.push((name.as_str(), arg));
-        }
-        self.t(lang, key, &fluent_args)
-            .map(tera::Value::String)
-            .map_err(|e| tera::Error::msg(e.to_string()))
-    }
-}
-
-/// The body of the Tera `date` filter.
-fn date_filter(
-    lang: &str,
-    value: &tera::Value,
-    args: &HashMap<String, tera::Value>,
-) -> tera::Result<tera::Value> {
-    let tera::Value::String(text) = value else {
-        return Err(tera::Error::msg(format!(
-            "date filter: expected a date string like \"2026-11-24\", found `{value}`"
-        )));
-    };
-    let date = parse_date_part(text).ok_or_else(|| {
-        tera::Error::msg(format!(
-            "date filter: `{text}` is not a date (YYYY-MM-DD) or an RFC 3339 date-time"
-        ))
-    })?;
-    let written = match args.get("format").map(|f| f.as_str()) {
-        None | Some(Some("long")) => dates::long_date(lang, date),
-        Some(Some("short")) => dates::short_date(lang, date),
-        Some(Some("full")) => dates::full_date(lang, date),
-        Some(_) => {
-            return Err(tera::Error::msg(
-                "date filter: `format` must be \"long\", \"short\" or \"full\"",
-            ))
-        }
-    };
-    Ok(tera::Value::String(written))
-}
-
-/// The calendar date at the start of `text`: `2026-11-24`, optionally followed by a
-/// time (`T…`, `t…` or ` …`) as in RFC 3339. The date is taken as written, because it
-/// is the date the author meant in the author's zone.
-fn parse_date_part(text: &str) -> Option<chrono::NaiveDate> {
-    let (date, rest) = (text.get(..10)?, &text[10..]);
-    if !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
-        return None;
-    }
-    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
 }
 
 /// Rendering runs on rayon threads: the Localizer must stay shareable.
@@ -645,11 +354,13 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
 
-    fn site_languages() -> Vec<String> {
+    // The helpers below are shared with the tests of `load` and `tera`.
+
+    pub(super) fn site_languages() -> Vec<String> {
         vec!["es".to_owned(), "el".to_owned(), "en".to_owned()]
     }
 
-    fn file(lang: &str, text: &str) -> LocaleFile {
+    pub(super) fn file(lang: &str, text: &str) -> LocaleFile {
         LocaleFile {
             lang: lang.to_owned(),
             path: PathBuf::from(format!("locales/{lang}/main.ftl")),
@@ -658,7 +369,7 @@ mod tests {
     }
 
     /// The Localizer of the real locale files shipped with the project.
-    fn shipped() -> Localizer {
+    pub(super) fn shipped() -> Localizer {
         let files = vec![
             file("es", include_str!("../../locales/es/main.ftl")),
             file("el", include_str!("../../locales/el/main.ftl")),
@@ -732,112 +443,6 @@ mod tests {
     }
 
     #[test]
-    fn reports_a_missing_key_against_the_lacking_file() {
-        let files = vec![
-            file("es", "a = A\nb = B\n"),
-            file("el", "a = Α\n"),
-            file("en", "a = A\nb = B\n"),
-        ];
-        let problems = Localizer::new(&site_languages(), files).unwrap_err();
-        assert_eq!(
-            problems,
-            vec![LocaleProblem {
-                file: PathBuf::from("locales/el/main.ftl"),
-                line: 1,
-                col: 1,
-                kind: LocaleProblemKind::MissingKey {
-                    key: "b".to_owned(),
-                    defined_in: PathBuf::from("locales/es/main.ftl"),
-                },
-            }]
-        );
-        assert_eq!(
-            problems[0].to_string(),
-            "locales/el/main.ftl:1:1: missing key `b` (defined in locales/es/main.ftl)"
-        );
-    }
-
-    #[test]
-    fn reports_missing_keys_of_an_absent_file_at_the_path_it_should_have() {
-        let files = vec![
-            LocaleFile {
-                lang: "es".to_owned(),
-                path: PathBuf::from("site/locales/es/extra.ftl"),
-                text: "x = X\n".to_owned(),
-            },
-            file("el", "x = Χ\n"),
-        ];
-        let problems = Localizer::new(&site_languages(), files).unwrap_err();
-        assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].file, PathBuf::from("site/locales/en/extra.ftl"));
-    }
-
-    #[test]
-    fn reports_a_syntax_error_at_its_line_and_column() {
-        // Line 3 lacks its `=`: the parser stops where it expected it, at `Sin`.
-        let es = "ok = Bien\n# comentario\nroto Sin igual\nnext = Siguiente\n";
-        let files = vec![file("es", es), file("el", "ok = Καλά\nnext = Επόμενο\n")];
-        let problems = Localizer::new(&["es".to_owned(), "el".to_owned()], files).unwrap_err();
-        assert_eq!(problems.len(), 1, "{problems:#?}");
-        let problem = &problems[0];
-        assert_eq!(problem.file, PathBuf::from("locales/es/main.ftl"));
-        assert_eq!((problem.line, problem.col), (3, 6));
-        assert!(
-            matches!(&problem.kind, LocaleProblemKind::Syntax { message } if message.contains('='))
-        );
-    }
-
-    #[test]
-    fn counts_columns_in_characters_not_bytes() {
-        // Fluent ids are ASCII, but values are not: the stray `}` is the 19th
-        // character of line 2 and its 23rd byte.
-        let el = "alpha = Άλφα\nbeta = Βήτα { $x }}\n";
-        let problems = Localizer::new(&["el".to_owned()], vec![file("el", el)]).unwrap_err();
-        assert_eq!(problems.len(), 1, "{problems:#?}");
-        assert_eq!((problems[0].line, problems[0].col), (2, 19));
-    }
-
-    #[test]
-    fn accepts_a_byte_order_mark() {
-        let files = vec![file("en", "\u{feff}hello = Hello\n")];
-        let l = Localizer::new(&["en".to_owned()], files).unwrap();
-        assert_eq!(l.t("en", "hello", &[]).unwrap(), "Hello");
-    }
-
-    #[test]
-    fn reports_a_duplicate_key_at_its_second_definition() {
-        let en = "title = One\nother = X\n  title = ignored\ntitle = Two\n";
-        let problems = Localizer::new(&["en".to_owned()], vec![file("en", en)]).unwrap_err();
-        let duplicates: Vec<_> = problems
-            .iter()
-            .filter(|p| matches!(p.kind, LocaleProblemKind::DuplicateKey { .. }))
-            .collect();
-        assert_eq!(duplicates.len(), 1, "{problems:#?}");
-        assert_eq!((duplicates[0].line, duplicates[0].col), (4, 1));
-    }
-
-    #[test]
-    fn collects_every_problem_in_one_run() {
-        let files = vec![
-            file("es", "a = A\na = A2\nb = B\n"),
-            file("el", "a = Α\nc = {\n"),
-            file("en", "a = A\n"),
-        ];
-        let problems = Localizer::new(&site_languages(), files).unwrap_err();
-        let files: Vec<_> = problems.iter().map(|p| p.file.to_str().unwrap()).collect();
-        // el: the syntax error, but no missing `b` on top of it; en: missing `b`;
-        // es: the duplicate `a`.
-        assert_eq!(
-            files,
-            [
-                "locales/el/main.ftl",
-                "locales/en/main.ftl",
-                "locales/es/main.ftl"
-            ]
-        );
-    }
-
-    #[test]
     fn suggests_the_closest_key_for_a_typo() {
         let l = shipped();
         let error = l.t("es", "blog-cuont", &count(2.0)).unwrap_err();
@@ -879,66 +484,5 @@ mod tests {
             error.to_string().contains("did you mean `link.title`?"),
             "{error}"
         );
-    }
-
-    fn tera_for(lang: &str) -> tera::Tera {
-        let mut tera = tera::Tera::default();
-        Arc::new(shipped()).register(&mut tera, lang);
-        tera
-    }
-
-    fn render(tera: &mut tera::Tera, template: &str) -> tera::Result<String> {
-        let mut context = tera::Context::new();
-        context.insert("n", &3);
-        context.insert("published", "2026-05-03T09:30:00+03:00");
-        // A `.txt` name turns autoescaping off, so that `/` in dates stays readable
-        // here; in `.html` templates Tera escapes it as `&#x2F;`, which is harmless.
-        tera.add_raw_template("page.txt", template)?;
-        tera.render("page.txt", &context)
-    }
-
-    #[test]
-    fn tera_function_and_filter_render_through_tera() {
-        let mut el = tera_for("el");
-        let html = render(
-            &mut el,
-            r#"{{ t(key="blog-count", count=n) }} | {{ t(key="article-published", date=published | date) }} | {{ "2026-11-24" | date(format="short") }}"#,
-        )
-        .unwrap();
-        assert_eq!(html, "3 άρθρα | Δημοσίευση: 3 Μαΐου 2026 | 24/11/2026");
-
-        let mut es = tera_for("es");
-        let html = render(
-            &mut es,
-            r#"{{ t(key="blog-count", count=1) }}, {{ "2026-11-24" | date }}"#,
-        )
-        .unwrap();
-        assert_eq!(html, "1 artículo, 24 de noviembre de 2026");
-    }
-
-    /// The whole chain of a Tera error, which wraps ours a few levels deep.
-    fn chain(error: &tera::Error) -> String {
-        let mut text = error.to_string();
-        let mut source = std::error::Error::source(error);
-        while let Some(cause) = source {
-            text.push_str(" / ");
-            text.push_str(&cause.to_string());
-            source = cause.source();
-        }
-        text
-    }
-
-    #[test]
-    fn tera_errors_name_the_key_and_a_suggestion() {
-        let mut en = tera_for("en");
-        let error = render(&mut en, r#"{{ t(key="nav-hom") }}"#).unwrap_err();
-        let text = chain(&error);
-        assert!(
-            text.contains("`nav-hom`") && text.contains("did you mean `nav-home`?"),
-            "{text}"
-        );
-
-        let error = render(&mut en, r#"{{ "24/11/2026" | date }}"#).unwrap_err();
-        assert!(chain(&error).contains("is not a date"), "{}", chain(&error));
     }
 }
