@@ -137,7 +137,7 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
     if let Some(url) = &options.base_url {
         config
             .override_base_url(url)
-            .map_err(|e| fail(collect(vec![e])))?;
+            .map_err(|e| fail(collect(e)))?;
     }
     stage("config", &mut report);
 
@@ -151,7 +151,9 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
         },
         || (Theme::load(&config), theme::locale_files(&config)),
     );
-    let docs = take(docs, &mut diags);
+    let (docs, load_errors) = docs;
+    let load_failed = !load_errors.is_empty();
+    diags.extend(load_errors);
     let categories = take(categories, &mut diags);
     let tags = take(tags, &mut diags);
     let theme = take(theme, &mut diags);
@@ -165,17 +167,18 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
             &mut diags,
         )
     });
-    let (Some(docs), Some(categories), Some(tags), Some(theme), Some(localizer)) =
-        (docs, categories, tags, theme, localizer)
-    else {
+    // Resolve what loaded even when some files failed, so that one run also reports
+    // the unknown terms of the others; without taxonomies that would only add noise.
+    let (Some(categories), Some(tags)) = (categories, tags) else {
         return Err(fail(diags));
     };
-    let site = match Site::resolve(config, docs, categories, tags, options.drafts) {
-        Ok(site) => site,
-        Err(e) => {
-            diags.extend(e);
-            return Err(fail(diags));
-        }
+    let site = take(
+        Site::resolve(config, docs, categories, tags, options.drafts),
+        &mut diags,
+    );
+    let (Some(site), Some(theme), Some(localizer), false) = (site, theme, localizer, load_failed)
+    else {
+        return Err(fail(diags));
     };
     report.articles = site.articles.len();
     report.pages = site.pages.len();

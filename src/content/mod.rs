@@ -75,9 +75,11 @@ pub struct Doc {
     pub body_line: usize,
 }
 
-/// Reads every document of the site; drafts are kept (the caller decides).
-pub fn load(config: &Config) -> Result<Vec<Doc>, Vec<Diagnostic>> {
+/// Reads every document of the site; drafts are kept (the caller decides). Returns
+/// the documents that loaded and the problems of those that did not.
+pub fn load(config: &Config) -> (Vec<Doc>, Vec<Diagnostic>) {
     let mut files = Vec::new();
+    let mut errors = Vec::new();
     for section in [Section::Blog, Section::Pages] {
         let dir = config.root.join("content").join(section.dir());
         if !dir.is_dir() {
@@ -92,10 +94,10 @@ pub fn load(config: &Config) -> Result<Vec<Doc>, Vec<Diagnostic>> {
                         .path()
                         .map(|p| relative(&config.root, p))
                         .unwrap_or_default();
-                    return Err(vec![Diagnostic::error(
+                    errors.push(Diagnostic::error(
                         Span::file(path),
                         Problem::Io(e.to_string()),
-                    )]);
+                    ));
                 }
             }
         }
@@ -105,7 +107,6 @@ pub fn load(config: &Config) -> Result<Vec<Doc>, Vec<Diagnostic>> {
         .map(|(section, path)| load_one(config, *section, path))
         .collect();
     let mut docs = Vec::with_capacity(results.len());
-    let mut errors = Vec::new();
     for r in results {
         match r {
             Ok(Some(doc)) => docs.push(doc),
@@ -113,11 +114,7 @@ pub fn load(config: &Config) -> Result<Vec<Doc>, Vec<Diagnostic>> {
             Err(e) => errors.extend(e),
         }
     }
-    if errors.is_empty() {
-        Ok(docs)
-    } else {
-        Err(errors)
-    }
+    (docs, errors)
 }
 
 fn load_one(
