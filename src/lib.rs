@@ -234,7 +234,7 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
     }
     report.files += totals.0;
     report.bytes += totals.1;
-    stage("render", &mut report);
+    stage("render", &mut report); // rendering and writing overlap: each job writes its file
 
     diags.extend(errors.into_inner().unwrap_or_default());
     if let Some(e) = io_error.into_inner().ok().flatten() {
@@ -248,7 +248,7 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
             path: out_dir.clone(),
             source,
         })?;
-        stage("write", &mut report);
+        stage("swap", &mut report);
     }
     report.warnings = diags.into_sorted();
     Ok(report)

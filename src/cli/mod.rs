@@ -16,7 +16,13 @@ use puerta::diag::Diagnostic;
 /// puerta builds a trilingual (es, el, en) static site from Markdown and YAML:
 /// an immigration-law knowledge base and a directory of services.
 #[derive(Debug, Parser)]
-#[command(name = "puerta", version, about, long_about = None)]
+#[command(
+    name = "puerta",
+    version,
+    about,
+    long_about = None,
+    after_help = "Examples:\n  puerta serve                                 preview every language at http://127.0.0.1:1111/\n  puerta build --now 2026-11-24T12:00:00Z      reproducible build into ./public\n  puerta check                                 report every content, locale and template error\n  puerta new article arraigo-social --lang es  start a draft article"
+)]
 struct Cli {
     /// The site directory, holding puerta.yaml.
     #[arg(long, global = true, default_value = ".", value_name = "DIR")]
