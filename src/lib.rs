@@ -21,7 +21,7 @@ pub mod urls;
 pub mod write;
 pub mod yaml;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -212,10 +212,16 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
     };
     let jobs = renderer.jobs();
     let errors = Mutex::new(Vec::new());
-    let io_error: Mutex<Option<Error>> = Mutex::new(None);
-    let totals = jobs
-        .par_iter()
-        .map(|job| {
+    // Render on every core; write on one thread. Creating thousands of files from
+    // several threads at once makes them spin on directory locks in the kernel (the
+    // benchmark spent three times more system time than a sequential copy).
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Output>(256);
+    let written = std::thread::scope(|scope| {
+        let writer = scope.spawn(|| write::drain(staging.as_ref(), receiver));
+        for output in static_outputs(&theme) {
+            let _ = sender.send(output);
+        }
+        jobs.par_iter().for_each_with(sender, |sender, job| {
             let mut local = Vec::new();
             let output = renderer.render(*job, &mut local);
             if !local.is_empty() {
@@ -223,23 +229,28 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
                     e.extend(local);
                 }
             }
-            let Some(output) = output else { return (0, 0) };
-            write_one(staging.as_ref(), &out_dir, &output, &io_error)
-        })
-        .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
-    for output in static_outputs(&theme) {
-        let (n, b) = write_one(staging.as_ref(), &out_dir, &output, &io_error);
-        report.files += n;
-        report.bytes += b;
-    }
-    report.files += totals.0;
-    report.bytes += totals.1;
+            if let Some(output) = output {
+                // A closed channel means the writer failed; its error is reported below.
+                let _ = sender.send(output);
+            }
+        });
+        writer.join()
+    });
+    let (files, bytes) = match written {
+        Ok(Ok(totals)) => totals,
+        Ok(Err((path, source))) => {
+            return Err(Error::Io {
+                path: out_dir.join(path),
+                source,
+            })
+        }
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
+    report.files = files;
+    report.bytes = bytes;
     stage("render", &mut report); // rendering and writing overlap: each job writes its file
 
     diags.extend(errors.into_inner().unwrap_or_default());
-    if let Some(e) = io_error.into_inner().ok().flatten() {
-        return Err(e);
-    }
     if diags.has_errors() {
         return Err(fail(diags));
     }
@@ -252,29 +263,6 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
     }
     report.warnings = diags.into_sorted();
     Ok(report)
-}
-
-fn write_one(
-    staging: Option<&write::Staging>,
-    out_dir: &Path,
-    output: &Output,
-    io_error: &Mutex<Option<Error>>,
-) -> (usize, u64) {
-    let Some(staging) = staging else {
-        return (1, output.bytes.len() as u64);
-    };
-    match staging.write(output) {
-        Ok(()) => (1, output.bytes.len() as u64),
-        Err(source) => {
-            if let Ok(mut slot) = io_error.lock() {
-                slot.get_or_insert(Error::Io {
-                    path: out_dir.join(&output.path),
-                    source,
-                });
-            }
-            (0, 0)
-        }
-    }
 }
 
 fn static_outputs(theme: &Theme) -> impl Iterator<Item = Output> + '_ {

@@ -9,6 +9,7 @@
 use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::Receiver;
 use std::sync::Mutex;
 
 use crate::render::Output;
@@ -91,6 +92,25 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// Writes every output received until all senders hang up, and counts files and
+/// bytes; with no staging directory (a check), only counts. Runs on one thread.
+pub fn drain(
+    staging: Option<&Staging>,
+    outputs: Receiver<Output>,
+) -> Result<(usize, u64), (String, io::Error)> {
+    let (mut files, mut bytes) = (0, 0);
+    for output in outputs {
+        if let Some(staging) = staging {
+            staging
+                .write(&output)
+                .map_err(|e| (output.path.clone(), e))?;
+        }
+        files += 1;
+        bytes += output.bytes.len() as u64;
+    }
+    Ok((files, bytes))
 }
 
 impl Drop for Staging {
