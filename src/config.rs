@@ -174,11 +174,15 @@ impl Config {
     }
 
     /// Replaces the base URL (from `--base-url`), with the same validation.
-    pub fn override_base_url(&mut self, raw: &str) -> Result<(), Diagnostic> {
+    pub fn override_base_url(&mut self, raw: &str) -> Result<(), Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let source = Source::file(Path::new("--base-url"), "");
         self.base_url = validate_base_url(raw, source, &mut errors);
-        errors.pop().map_or(Ok(()), Err)
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 
     /// `lang` followed by its fallback languages, then every other site language.

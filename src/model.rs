@@ -201,7 +201,7 @@ fn check_unique_urls(config: &Config, entries: &[Entry], errors: &mut Vec<Diagno
             if let Some(first) = seen.insert(&item.doc.slug, &item.doc) {
                 errors.push(
                     Diagnostic::error(
-                        crate::diag::Span::file(&item.doc.file),
+                        item.doc.slug_span.clone(),
                         Problem::Duplicate {
                             what: "slug".into(),
                             found: item.doc.slug.clone(),
@@ -238,7 +238,7 @@ fn check_reserved_page_slugs(pages: &[Entry], errors: &mut Vec<Diagnostic>) {
         if RESERVED_SEGMENTS.contains(&first) {
             errors.push(
                 Diagnostic::error(
-                    crate::diag::Span::file(&item.doc.file),
+                    item.doc.slug_span.clone(),
                     Problem::InvalidValue {
                         what: "page slug".into(),
                         found: item.doc.slug.clone(),

@@ -48,7 +48,6 @@ pub fn serve(
     let out = options.out_dir();
     let version = Arc::new(AtomicU64::new(0));
     rebuild(&options, &version, on_event);
-    on_event(Event::Listening(url));
 
     let server = Arc::new(server);
     {
@@ -73,6 +72,7 @@ pub fn serve(
     watcher
         .watch(&options.root, RecursiveMode::Recursive)
         .map_err(io::Error::other)?;
+    on_event(Event::Listening(url));
     let ignored = [
         out.clone(),
         options.root.join("target"),

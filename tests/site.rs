@@ -335,7 +335,6 @@ fn hreflang_alternates_are_reciprocal_and_include_x_default() {
 }
 
 #[test]
-#[ignore = "bug: homes declare x-default = /es/ while the chooser / declares itself x-default (src/render/pages.rs Job::Home)"]
 fn language_chooser_is_the_x_default_of_every_home() {
     // DESIGN.md §5: `/` is the language chooser and the x-default. The chooser lists
     // the homes as its alternates, so each home must list the chooser back as its
@@ -1012,7 +1011,6 @@ fn term_name_missing_in_a_language_warns_and_is_marked_where_linked() {
 }
 
 #[test]
-#[ignore = "bug: term.html prints a fallback term name in <h1> without lang (themes/default/templates/term.html)"]
 fn fallback_term_name_on_its_own_page_is_marked_with_its_language() {
     // DESIGN.md §4.3: a text shown in a fallback language is marked with its real
     // `lang`. On the Greek page of the tag `sin-griego`, the title shows the English

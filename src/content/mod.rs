@@ -67,6 +67,8 @@ pub struct Doc {
     pub authors: Vec<Author>,
     /// URL segment in this language.
     pub slug: String,
+    /// Where the slug is written (the file start when it defaults to the key).
+    pub slug_span: Span,
     /// Left out of builds unless drafts are asked for.
     pub draft: bool,
     /// Markdown body.
@@ -208,6 +210,11 @@ fn load_one(
             (t, at)
         })
         .collect();
+    let slug_span = if fm.slug.is_some() {
+        source.locate(&["slug"])
+    } else {
+        Span::file(&file)
+    };
     Ok(Some(Doc {
         section,
         key,
@@ -222,6 +229,7 @@ fn load_one(
         audience: fm.audience,
         authors: fm.authors,
         slug,
+        slug_span,
         draft: fm.draft,
         body: split.body.to_string(),
         body_line: split.body_line,

@@ -66,18 +66,7 @@ impl PageMeta {
         path_of: &dyn Fn(&str) -> String,
     ) -> PageMeta {
         let config = &site.config;
-        let mut alternates: Vec<Alternate> = config
-            .languages
-            .iter()
-            .map(|l| Alternate {
-                lang: l.clone(),
-                href: config.absolute(&path_of(l)),
-            })
-            .collect();
-        alternates.push(Alternate {
-            lang: "x-default".into(),
-            href: config.absolute(&path_of(&config.default_language)),
-        });
+        let alternates = everywhere_alternates(config, path_of);
         PageMeta {
             kind,
             lang: lang.to_string(),
@@ -117,6 +106,31 @@ impl PageMeta {
             switcher: switcher(config, lang, &path_of),
         }
     }
+}
+
+/// `hreflang` alternates of a page that exists in every language at `path_of(lang)`,
+/// then `x-default`: the language chooser `/` for home pages, else the default
+/// language's version.
+pub fn everywhere_alternates(config: &Config, path_of: &dyn Fn(&str) -> String) -> Vec<Alternate> {
+    let mut alternates: Vec<Alternate> = config
+        .languages
+        .iter()
+        .map(|l| Alternate {
+            lang: l.clone(),
+            href: config.absolute(&path_of(l)),
+        })
+        .collect();
+    let default = path_of(&config.default_language);
+    let x_default = if default == urls::home(&config.default_language) {
+        "/".to_string()
+    } else {
+        default
+    };
+    alternates.push(Alternate {
+        lang: "x-default".into(),
+        href: config.absolute(&x_default),
+    });
+    alternates
 }
 
 /// `hreflang` alternates of an entry: its real translations and `x-default`.

@@ -70,11 +70,14 @@ pub struct Nav {
     pub href: String,
     /// Site path, to mark the current section.
     pub path: String,
+    /// Language of the label when it is not the page's (a page title in a fallback language).
+    pub lang: Option<String>,
 }
 
 /// Renders jobs; shared by the threads of the render pool.
 pub struct Renderer<'a> {
     site: &'a Site,
+    theme: &'a Theme,
     localizer: Arc<Localizer>,
     teras: HashMap<String, tera::Tera>,
     now: DateTime<FixedOffset>,
@@ -94,7 +97,7 @@ impl<'a> Renderer<'a> {
     pub fn new(
         site: &'a Site,
         localizer: Arc<Localizer>,
-        theme: &Theme,
+        theme: &'a Theme,
         now: DateTime<FixedOffset>,
     ) -> Result<Renderer<'a>, Vec<Diagnostic>> {
         let mut base = tera::Tera::default();
@@ -110,7 +113,7 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         if let Err(e) = base.add_raw_templates(templates) {
-            return Err(vec![template_error(&e)]);
+            return Err(vec![template_error(&e, theme)]);
         }
         let mut teras = HashMap::new();
         for lang in &site.config.languages {
@@ -173,6 +176,7 @@ impl<'a> Renderer<'a> {
         .collect();
         Ok(Renderer {
             site,
+            theme,
             localizer,
             teras,
             now,
@@ -277,7 +281,7 @@ impl<'a> Renderer<'a> {
     ) -> Result<String, Box<Diagnostic>> {
         self.teras[lang]
             .render(template, ctx)
-            .map_err(|e| Box::new(template_error(&e)))
+            .map_err(|e| Box::new(template_error(&e, &self.theme)))
     }
 
     /// Formats a message in `lang`; a missing key was already reported by the check.
@@ -296,7 +300,7 @@ fn item_terms<'i>(item: &'i Item, taxonomy: &str) -> Box<dyn Iterator<Item = usi
 }
 
 /// A tera error with its chain of causes (tera puts the useful part in the source).
-fn template_error(e: &tera::Error) -> Diagnostic {
+fn template_error(e: &tera::Error, theme: &Theme) -> Diagnostic {
     let mut message = e.to_string();
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
@@ -304,8 +308,27 @@ fn template_error(e: &tera::Error) -> Diagnostic {
         message.push_str(&s.to_string());
         source = s.source();
     }
-    Diagnostic {
-        span: None,
-        ..Diagnostic::error(Span::file("themes"), Problem::Template(message))
-    }
+    // Tera names the template in quotes ("Failed to parse 'term.html'") and, for
+    // syntax errors, the place as " --> line:col".
+    let name = message.split('\'').nth(1).unwrap_or_default();
+    let file = theme
+        .templates
+        .iter()
+        .find(|f| f.name == name)
+        .map_or_else(|| std::path::PathBuf::from("themes"), |f| f.origin.clone());
+    let (line, col) = message
+        .split_once(" --> ")
+        .and_then(|(_, rest)| {
+            let (line, rest) = rest.split_once(':')?;
+            let col: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            Some((line.trim().parse().ok()?, col.parse().ok()?))
+        })
+        .unwrap_or((1, 1));
+    let summary = message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('|') && !l.starts_with("-->"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Diagnostic::error(Span::new(file, line, col), Problem::Template(summary))
 }

@@ -254,12 +254,6 @@ fn chooser<'r>(r: &Renderer<'r>) -> (&'r str, &'static str, PageMeta, tera::Cont
             .map(|l| (l.clone(), r.t(l, "chooser-title")))
             .collect::<Vec<_>>(),
     );
-    // Self-references of the chooser do not list x-default twice.
-    meta.alternates.retain(|a| a.lang != "x-default");
-    meta.alternates.push(context::Alternate {
-        lang: "x-default".into(),
-        href: config.absolute("/"),
-    });
     (lang, "chooser.html", meta, ctx)
 }
 
@@ -319,11 +313,13 @@ fn site_view(r: &Renderer<'_>, lang: &str) -> SiteView {
             label: r.t(lang, "nav-home"),
             href: urls::link(base, &urls::home(lang)),
             path: urls::home(lang),
+            lang: None,
         },
         Nav {
             label: r.t(lang, "nav-blog"),
             href: urls::link(base, &urls::blog_list(lang, 1)),
             path: urls::blog_list(lang, 1),
+            lang: None,
         },
     ];
     for entry in &r.site.pages {
@@ -333,6 +329,7 @@ fn site_view(r: &Renderer<'_>, lang: &str) -> SiteView {
                 label: shown.item.doc.title.clone(),
                 href: urls::link(base, &path),
                 path,
+                lang: shown.fallback.then(|| shown.item.doc.lang.clone()),
             });
         }
     }

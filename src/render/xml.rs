@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use chrono::{NaiveDate, TimeZone};
 
-use super::context::{entry_alternates, entry_path, Alternate};
+use super::context::{entry_alternates, entry_path, everywhere_alternates, Alternate};
 use super::{Output, Renderer};
 use crate::diag::Diagnostic;
 use crate::urls;
@@ -86,10 +86,7 @@ pub(super) fn feed(
         .iter()
         .filter_map(|(_, item)| item.doc.updated.or(item.doc.date))
         .max()
-        .map_or_else(
-            || timestamp(r, NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default()),
-            |d| timestamp(r, d),
-        );
+        .map_or_else(|| r.now.to_rfc3339(), |d| timestamp(r, d));
     let mut x = String::with_capacity(4096 + entries.len() * 4096);
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     let _ = writeln!(
@@ -190,22 +187,13 @@ pub(super) fn sitemap(r: &Renderer<'_>) -> Output {
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     x.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
     let everywhere = |x: &mut String, path_of: &dyn Fn(&str) -> String| {
-        let mut alts: Vec<Alternate> = langs
-            .iter()
-            .map(|l| Alternate {
-                lang: l.clone(),
-                href: config.absolute(&path_of(l)),
-            })
-            .collect();
-        alts.push(Alternate {
-            lang: "x-default".into(),
-            href: config.absolute(&path_of(&config.default_language)),
-        });
+        let alts = everywhere_alternates(config, path_of);
         for l in langs {
             url_entry(x, &config.absolute(&path_of(l)), &alts, None);
         }
     };
-    url_entry(&mut x, &config.absolute("/"), &[], None);
+    let home_alternates = everywhere_alternates(config, &|l| urls::home(l));
+    url_entry(&mut x, &config.absolute("/"), &home_alternates, None);
     everywhere(&mut x, &|l| urls::home(l));
     for page in 1..=langs.iter().map(|l| r.blog_pages(l)).max().unwrap_or(1) {
         everywhere(&mut x, &|l| urls::blog_list(l, page));
