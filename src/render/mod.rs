@@ -281,7 +281,7 @@ impl<'a> Renderer<'a> {
     ) -> Result<String, Box<Diagnostic>> {
         self.teras[lang]
             .render(template, ctx)
-            .map_err(|e| Box::new(template_error(&e, &self.theme)))
+            .map_err(|e| Box::new(template_error(&e, self.theme)))
     }
 
     /// Formats a message in `lang`; a missing key was already reported by the check.
