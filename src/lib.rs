@@ -151,8 +151,11 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
         },
         || (Theme::load(&config), theme::locale_files(&config)),
     );
-    let (docs, load_errors) = docs;
-    let load_failed = !load_errors.is_empty();
+    let content::Loaded {
+        docs,
+        errors: load_errors,
+        keys,
+    } = docs;
     diags.extend(load_errors);
     let categories = take(categories, &mut diags);
     let tags = take(tags, &mut diags);
@@ -172,12 +175,11 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
     let (Some(categories), Some(tags)) = (categories, tags) else {
         return Err(fail(diags));
     };
-    let site = take(
-        Site::resolve(config, docs, categories, tags, options.drafts),
-        &mut diags,
-    );
-    let (Some(site), Some(theme), Some(localizer), false) = (site, theme, localizer, load_failed)
-    else {
+    let (site, model_errors) = Site::resolve(config, docs, categories, tags, options.drafts);
+    diags.extend(model_errors);
+    let (Some(theme), Some(localizer), false) = (theme, localizer, diags.has_errors()) else {
+        // Links are otherwise checked while rendering, which a failed build skips.
+        diags.extend(site.check_links(&|section, key| keys.contains(&(section, key.to_string()))));
         return Err(fail(diags));
     };
     report.articles = site.articles.len();

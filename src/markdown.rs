@@ -54,15 +54,11 @@ pub fn render(
     resolve: &dyn Fn(Section, &str) -> Option<String>,
     errors: &mut Vec<Diagnostic>,
 ) -> Rendered {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_SMART_PUNCTUATION
-        | Options::ENABLE_HEADING_ATTRIBUTES;
     let guillemets = matches!(lang, "es" | "el");
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut headings: Vec<(usize, u8)> = Vec::new();
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+    let mut notes = Footnotes::default();
+    for (event, range) in Parser::new_ext(text, OPTIONS).into_offset_iter() {
         let event = match event {
             Event::Start(Tag::Link {
                 link_type,
@@ -88,11 +84,14 @@ pub fn render(
             Event::Text(t) if guillemets && t.contains(['“', '”']) => {
                 Event::Text(t.replace('“', "«").replace('”', "»").into())
             }
+            Event::FootnoteReference(label) => notes.reference(&label),
+            Event::Start(Tag::FootnoteDefinition(label)) => notes.definition(&label),
+            Event::End(TagEnd::FootnoteDefinition) => Event::Html("</div>\n".into()),
             other => other,
         };
         events.push(event);
     }
-    let toc = assign_heading_ids(&mut events, &headings);
+    let toc = assign_heading_ids(&mut events, &headings, &notes.ids());
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Rendered { html, toc }
@@ -100,6 +99,79 @@ pub fn render(
 
 fn heading_level(level: HeadingLevel) -> u8 {
     level as u8
+}
+
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_SMART_PUNCTUATION)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES);
+
+/// Checks the internal links of `text` without rendering it; `exists(section, key)`
+/// tells whether an entry exists. Used when a build fails early, so that broken links
+/// are reported in the same run as the other errors.
+pub fn check_links(
+    text: &str,
+    origin: Origin<'_>,
+    exists: &dyn Fn(Section, &str) -> bool,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let resolve = |section: Section, key: &str| exists(section, key).then(String::new);
+    for (event, range) in Parser::new_ext(text, OPTIONS).into_offset_iter() {
+        if let Event::Start(Tag::Link { dest_url, .. }) = event {
+            if dest_url.starts_with(INTERNAL_PREFIX) {
+                if let Err(expected) = resolve_internal(&dest_url, &resolve) {
+                    errors.push(broken_link(&dest_url, expected, origin, text, range.start));
+                }
+            }
+        }
+    }
+}
+
+/// Footnotes numbered in order of first use, with ids (`fn-N`, `fnref-N`) that
+/// cannot collide with heading ids made from text such as "1".
+#[derive(Default)]
+struct Footnotes {
+    labels: Vec<String>,
+    referenced: Vec<bool>,
+}
+
+impl Footnotes {
+    fn number(&mut self, label: &str) -> usize {
+        match self.labels.iter().position(|l| l == label) {
+            Some(i) => i + 1,
+            None => {
+                self.labels.push(label.to_string());
+                self.referenced.push(false);
+                self.labels.len()
+            }
+        }
+    }
+
+    fn reference(&mut self, label: &str) -> Event<'static> {
+        let n = self.number(label);
+        // Only the first reference carries the id the note links back to.
+        let id = if std::mem::replace(&mut self.referenced[n - 1], true) {
+            String::new()
+        } else {
+            format!(" id=\"fnref-{n}\"")
+        };
+        Event::InlineHtml(
+            format!("<sup class=\"footnote-reference\"{id}><a href=\"#fn-{n}\">{n}</a></sup>")
+                .into(),
+        )
+    }
+
+    fn definition(&mut self, label: &str) -> Event<'static> {
+        let n = self.number(label);
+        Event::Html(format!("<div class=\"footnote-definition\" id=\"fn-{n}\"><sup class=\"footnote-definition-label\">{n}</sup>").into())
+    }
+
+    fn ids(&self) -> Vec<String> {
+        (1..=self.labels.len())
+            .flat_map(|n| [format!("fn-{n}"), format!("fnref-{n}")])
+            .collect()
+    }
 }
 
 /// `@/blog/key.md#frag` → the resolver's href plus the fragment.
@@ -148,8 +220,12 @@ fn broken_link(
 
 /// Gives every heading without an explicit `{#id}` an id made from its text, unique
 /// within the document, and returns the table of contents.
-fn assign_heading_ids(events: &mut [Event<'_>], headings: &[(usize, u8)]) -> Vec<Heading> {
-    let mut used: HashMap<String, usize> = HashMap::new();
+fn assign_heading_ids(
+    events: &mut [Event<'_>],
+    headings: &[(usize, u8)],
+    reserved: &[String],
+) -> Vec<Heading> {
+    let mut used: HashMap<String, usize> = reserved.iter().map(|id| (id.clone(), 1)).collect();
     let mut toc = Vec::with_capacity(headings.len());
     for &(start, level) in headings {
         let mut text = String::new();

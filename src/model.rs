@@ -80,14 +80,15 @@ pub struct Site {
 }
 
 impl Site {
-    /// Joins documents into entries and resolves their references.
+    /// Joins documents into entries and resolves their references. The site comes
+    /// back even when references fail (they are left out), with every problem found.
     pub fn resolve(
         config: Config,
         docs: Vec<Doc>,
         categories: Taxonomy,
         tags: Taxonomy,
         drafts: bool,
-    ) -> Result<Site, Vec<Diagnostic>> {
+    ) -> (Site, Vec<Diagnostic>) {
         let mut errors = Vec::new();
         let mut entries: BTreeMap<(Section, String), Entry> = BTreeMap::new();
         for doc in docs {
@@ -129,17 +130,34 @@ impl Site {
                 .cmp(&newest(a, &config))
                 .then_with(|| a.key.cmp(&b.key))
         });
-        if errors.is_empty() {
-            Ok(Site {
-                config,
-                articles,
-                pages,
-                categories,
-                tags,
-            })
-        } else {
-            Err(errors)
+        let site = Site {
+            config,
+            articles,
+            pages,
+            categories,
+            tags,
+        };
+        (site, errors)
+    }
+
+    /// Checks the internal links of every item without rendering, for builds that
+    /// already failed: `exists` also knows keys whose files failed to load.
+    pub fn check_links(&self, exists: &dyn Fn(Section, &str) -> bool) -> Vec<Diagnostic> {
+        let mut errors = Vec::new();
+        for item in self
+            .articles
+            .iter()
+            .chain(&self.pages)
+            .flat_map(|e| e.items.values())
+        {
+            let doc = &item.doc;
+            let origin = crate::markdown::Origin {
+                file: &doc.file,
+                first_line: doc.body_line,
+            };
+            crate::markdown::check_links(&doc.body, origin, exists, &mut errors);
         }
+        errors
     }
 
     /// Articles in the order a language lists them (newest shown date first).

@@ -286,7 +286,6 @@ fn reports_every_broken_file_at_once() {
 }
 
 #[test]
-#[ignore = "bug: broken internal links (render stage) go unreported while load or model errors exist (src/lib.rs returns before rendering)"]
 fn reports_errors_of_every_stage_at_once() {
     // DESIGN.md §8: one run reports all errors. A bad date (load), an unknown
     // category (model) and a broken link (render) in three different files should

@@ -918,7 +918,6 @@ fn ids_are_unique_on_every_page() {
 }
 
 #[test]
-#[ignore = "bug: footnote ids are the bare label, so `[^1]` and a heading `## 1` share id=\"1\" (src/markdown.rs)"]
 fn footnote_ids_do_not_collide_with_heading_ids() {
     let site = build("markdown_footnote_ids");
     let page = site.page("es/blog/notas/index.html");

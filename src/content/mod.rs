@@ -77,9 +77,20 @@ pub struct Doc {
     pub body_line: usize,
 }
 
-/// Reads every document of the site; drafts are kept (the caller decides). Returns
-/// the documents that loaded and the problems of those that did not.
-pub fn load(config: &Config) -> (Vec<Doc>, Vec<Diagnostic>) {
+/// What the load stage read.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Documents that loaded, drafts included (the caller decides).
+    pub docs: Vec<Doc>,
+    /// Problems of the files that did not.
+    pub errors: Vec<Diagnostic>,
+    /// The key of every file with a well-formed name, loaded or not: a link to a file
+    /// that failed to load is not reported as broken too.
+    pub keys: std::collections::HashSet<(Section, String)>,
+}
+
+/// Reads every document of the site.
+pub fn load(config: &Config) -> Loaded {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for section in [Section::Blog, Section::Pages] {
@@ -108,6 +119,15 @@ pub fn load(config: &Config) -> (Vec<Doc>, Vec<Diagnostic>) {
         .par_iter()
         .map(|(section, path)| load_one(config, *section, path))
         .collect();
+    let keys = files
+        .iter()
+        .filter_map(|(section, path)| {
+            let file = relative(&config.root, path);
+            parse_file_name(config, *section, path, &file)
+                .ok()
+                .map(|(key, _)| (*section, key))
+        })
+        .collect();
     let mut docs = Vec::with_capacity(results.len());
     for r in results {
         match r {
@@ -116,7 +136,7 @@ pub fn load(config: &Config) -> (Vec<Doc>, Vec<Diagnostic>) {
             Err(e) => errors.extend(e),
         }
     }
-    (docs, errors)
+    Loaded { docs, errors, keys }
 }
 
 fn load_one(
