@@ -3,17 +3,19 @@
 //!
 //! This file only orchestrates the stages of DESIGN.md §3, each in its own module:
 //! [`config`] → [`content`] → [`model`] → [`i18n`] → [`markdown`] / [`render`] →
-//! [`write`]. Stages exchange plain data; every problem is collected as a
+//! [`mod@write`]. Stages exchange plain data; every problem is collected as a
 //! [`diag::Diagnostic`] so that one run reports them all.
 
 pub mod config;
 pub mod content;
 pub mod diag;
+pub mod directory;
 pub mod i18n;
 pub mod localized;
 pub mod markdown;
 pub mod model;
 pub mod render;
+pub mod schedule;
 pub mod serve;
 pub mod taxonomy;
 pub mod theme;
