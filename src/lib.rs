@@ -2,7 +2,7 @@
 //! Markdown and YAML: an immigration-law knowledge base and a directory of services.
 //!
 //! This file only orchestrates the stages of DESIGN.md §3, each in its own module:
-//! [`config`] → [`content`] → [`model`] → [`i18n`] → [`markdown`] / [`render`] →
+//! [`config`] → [`content`] and [`directory`] → [`model`] → [`i18n`] → [`markdown`] / [`render`] →
 //! [`mod@write`]. Stages exchange plain data; every problem is collected as a
 //! [`diag::Diagnostic`] so that one run reports them all.
 
@@ -32,6 +32,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Problem, Span};
+use crate::directory::Directory;
 use crate::i18n::Localizer;
 use crate::model::Site;
 use crate::render::{Output, Renderer};
@@ -143,7 +144,7 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
     }
     stage("config", &mut report);
 
-    let ((docs, categories, tags), (theme, locales)) = rayon::join(
+    let ((docs, categories, tags), (theme, locales, (directory, directory_errors))) = rayon::join(
         || {
             (
                 content::load(&config),
@@ -151,7 +152,13 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
                 Taxonomy::load(&config, "tags"),
             )
         },
-        || (Theme::load(&config), theme::locale_files(&config)),
+        || {
+            (
+                Theme::load(&config),
+                theme::locale_files(&config),
+                Directory::load(&config),
+            )
+        },
     );
     let content::Loaded {
         docs,
@@ -159,6 +166,7 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
         keys,
     } = docs;
     diags.extend(load_errors);
+    diags.extend(directory_errors);
     let categories = take(categories, &mut diags);
     let tags = take(tags, &mut diags);
     let theme = take(theme, &mut diags);
@@ -177,7 +185,8 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
     let (Some(categories), Some(tags)) = (categories, tags) else {
         return Err(fail(diags));
     };
-    let (site, model_errors) = Site::resolve(config, docs, categories, tags, options.drafts);
+    let (site, model_errors) =
+        Site::resolve(config, docs, categories, tags, directory, options.drafts);
     diags.extend(model_errors);
     let (Some(theme), Some(localizer), false) = (theme, localizer, diags.has_errors()) else {
         // Links are otherwise checked while rendering, which a failed build skips.
@@ -191,6 +200,8 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
             .warnings
             .iter()
             .chain(&site.tags.warnings)
+            .chain(&site.directory.areas.warnings)
+            .chain(&site.directory.eligibility.warnings)
             .cloned(),
     );
     stage("model", &mut report);

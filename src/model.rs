@@ -1,6 +1,6 @@
 //! Model stage: documents and taxonomies → [`Site`].
 //!
-//! Input: the loaded [`Doc`]s and taxonomies. Output: entries (a key with its
+//! Input: the loaded [`Doc`]s, taxonomies and the validated directory. Output: entries (a key with its
 //! translations), every term reference resolved to an index, per-language article
 //! order, and every problem (unknown terms, duplicate URLs) collected.
 
@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::config::Config;
 use crate::content::{Doc, Section};
 use crate::diag::{Diagnostic, Problem};
+use crate::directory::Directory;
 use crate::taxonomy::Taxonomy;
 
 /// A document with its references resolved.
@@ -77,16 +78,20 @@ pub struct Site {
     pub categories: Taxonomy,
     /// The `tags` taxonomy.
     pub tags: Taxonomy,
+    /// The directory of organizations, services, seminars and cities, validated.
+    pub directory: Directory,
 }
 
 impl Site {
     /// Joins documents into entries and resolves their references. The site comes
     /// back even when references fail (they are left out), with every problem found.
+    /// The directory comes validated from [`Directory::load`] and is kept as it is.
     pub fn resolve(
         config: Config,
         docs: Vec<Doc>,
         categories: Taxonomy,
         tags: Taxonomy,
+        directory: Directory,
         drafts: bool,
     ) -> (Site, Vec<Diagnostic>) {
         let mut errors = Vec::new();
@@ -136,6 +141,7 @@ impl Site {
             pages,
             categories,
             tags,
+            directory,
         };
         (site, errors)
     }

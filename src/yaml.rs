@@ -88,10 +88,53 @@ pub fn parse<T: DeserializeOwned>(source: Source<'_>) -> Result<T, Vec<Diagnosti
         .next()
         .unwrap_or(&message)
         .to_string();
-    Err(vec![Diagnostic::error(
-        source.span(line, col),
-        Problem::Yaml(text),
-    )])
+    let at = source.span(line, col);
+    if let Some(d) = nested_unknown_name(at.clone(), &text) {
+        return Err(vec![d]);
+    }
+    Err(vec![Diagnostic::error(at, Problem::Yaml(text))])
+}
+
+/// An unknown key below the top level (`at_locations[0]: unknown field `x`, …`) or an
+/// unknown enum value (`kind: unknown variant `x`, …`), with what serde accepts and a
+/// did-you-mean; `None` for other errors.
+fn nested_unknown_name(at: Span, text: &str) -> Option<Diagnostic> {
+    let (path, body) = text.split_once(": ")?;
+    if path.contains(' ') {
+        return None;
+    }
+    let name = |rest: &str| rest.split('`').next().unwrap_or_default().to_string();
+    let known: Vec<&str> = body
+        .split_once("expected ")
+        .map(|(_, e)| e.split('`').skip(1).step_by(2).collect())
+        .unwrap_or_default();
+    let expected = format!("one of {}", known.join(", "));
+    if let Some(rest) = body.strip_prefix("unknown field `") {
+        let field = name(rest);
+        return Some(
+            Diagnostic::error(
+                at,
+                Problem::UnknownField {
+                    field: field.clone(),
+                },
+            )
+            .expected(expected)
+            .did_you_mean(&field, known),
+        );
+    }
+    let rest = body.strip_prefix("unknown variant `")?;
+    let found = name(rest);
+    Some(
+        Diagnostic::error(
+            at,
+            Problem::InvalidValue {
+                what: format!("value of {path}"),
+                found: found.clone(),
+            },
+        )
+        .expected(expected)
+        .did_you_mean(&found, known),
+    )
 }
 
 /// The field names that serde listed as accepted in an "unknown field" message.
@@ -262,6 +305,62 @@ mod tests {
         assert_eq!(errs.len(), 2);
         assert_eq!(errs[0].span, Some(Span::new("a.md", 3, 1)));
         assert_eq!(errs[1].help.as_deref(), Some("did you mean `date`?"));
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Outer {
+        items: Vec<Inner>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    #[allow(dead_code)]
+    enum Mode {
+        WalkIn,
+        Appointment,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Inner {
+        location: String,
+        mode: Option<Mode>,
+    }
+
+    #[test]
+    fn reports_nested_unknown_keys_with_suggestion() {
+        let text = "items:\n  - location: a\n    locaton: b\n";
+        let errs = parse::<Outer>(Source::file(Path::new("a.yaml"), text)).unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(
+            errs[0].problem,
+            Problem::UnknownField {
+                field: "locaton".into()
+            }
+        );
+        assert_eq!(errs[0].span, Some(Span::new("a.yaml", 3, 5)));
+        assert_eq!(errs[0].help.as_deref(), Some("did you mean `location`?"));
+    }
+
+    #[test]
+    fn reports_unknown_enum_values_with_suggestion() {
+        let text = "items:\n  - location: a\n    mode: walkin\n";
+        let errs = parse::<Outer>(Source::file(Path::new("a.yaml"), text)).unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(
+            matches!(&errs[0].problem, Problem::InvalidValue { found, .. } if found == "walkin"),
+            "{errs:?}"
+        );
+        assert_eq!(errs[0].span.as_ref().map(|s| s.line), Some(3));
+        assert_eq!(errs[0].help.as_deref(), Some("did you mean `walk-in`?"));
+        assert!(errs[0]
+            .expected
+            .as_deref()
+            .unwrap_or("")
+            .contains("appointment"));
     }
 
     #[test]

@@ -1,0 +1,311 @@
+//! Reading the directory's files: `content/directory/<kind>/<id>.yaml` → typed
+//! entities with their text (kept for the places of later diagnostics).
+//!
+//! Stage: load. Input: the site root. Output: [`Files`], the entities that parsed
+//! (sorted by id), the id of every well-placed file (parsed or not), and every problem
+//! of layout, naming, YAML syntax, unknown fields and types. Files are parsed in
+//! parallel.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+
+use super::check::Kind;
+use super::types::{
+    City, Holidays, Location, Network, Organization, Partnership, Seminar, Service,
+};
+use super::values;
+use super::Entity;
+use crate::config::Config;
+use crate::diag::{relative, Diagnostic, Problem, Span};
+use crate::yaml::{self, Source};
+
+/// One entity as parsed, with the text of its file.
+#[derive(Debug)]
+pub struct Parsed<T> {
+    /// The entity.
+    pub entity: Entity<T>,
+    /// The YAML text, to place problems found after parsing.
+    pub text: String,
+}
+
+impl<T> Parsed<T> {
+    /// The file as a YAML source.
+    pub fn source(&self) -> Source<'_> {
+        Source::file(&self.entity.file, &self.text)
+    }
+}
+
+/// Everything read from `content/directory/`.
+#[derive(Debug, Default)]
+pub struct Files {
+    /// `organizations/`.
+    pub organizations: Vec<Parsed<Organization>>,
+    /// `services/`.
+    pub services: Vec<Parsed<Service>>,
+    /// `locations/`.
+    pub locations: Vec<Parsed<Location>>,
+    /// `seminars/`.
+    pub seminars: Vec<Parsed<Seminar>>,
+    /// `cities/`.
+    pub cities: Vec<Parsed<City>>,
+    /// `networks/`.
+    pub networks: Vec<Parsed<Network>>,
+    /// `partnerships/`.
+    pub partnerships: Vec<Parsed<Partnership>>,
+    /// `holidays/`.
+    pub holidays: Vec<Parsed<Holidays>>,
+    /// The id of every `.yaml` file, parsed or not.
+    pub ids: Vec<(Kind, String)>,
+    /// Problems found while reading.
+    pub errors: Vec<Diagnostic>,
+}
+
+/// One parsed file of any kind, on its way from the parallel parse to its list.
+enum Any {
+    Organization(Parsed<Organization>),
+    Service(Parsed<Service>),
+    Location(Parsed<Location>),
+    Seminar(Parsed<Seminar>),
+    City(Parsed<City>),
+    Network(Parsed<Network>),
+    Partnership(Parsed<Partnership>),
+    Holidays(Parsed<Holidays>),
+}
+
+/// Reads and parses every file under `content/directory/`; nothing when it is absent.
+pub fn read(config: &Config) -> Files {
+    let mut files = Files::default();
+    let dir = config.root.join("content").join("directory");
+    if !dir.is_dir() {
+        return files;
+    }
+    let mut found: Vec<(Kind, PathBuf, String)> = Vec::new();
+    for path in entries(config, &dir, &mut files.errors) {
+        let name = file_name(&path);
+        let file = relative(&config.root, &path);
+        if !path.is_dir() {
+            files.errors.push(
+                Diagnostic::error(
+                    Span::file(&file),
+                    Problem::Layout("a file directly in content/directory/".into()),
+                )
+                .expected(format!(
+                    "content/directory/<kind>/<id>.yaml with <kind> one of {}",
+                    kinds()
+                )),
+            );
+            continue;
+        }
+        let Some(kind) = Kind::from_dir(&name) else {
+            files.errors.push(
+                Diagnostic::error(
+                    Span::file(&file),
+                    Problem::Layout(format!("unknown folder `{name}` in content/directory/")),
+                )
+                .expected(format!("one of {}", kinds()))
+                .did_you_mean(&name, Kind::ALL.iter().map(|k| k.dir())),
+            );
+            continue;
+        };
+        for path in entries(config, &path, &mut files.errors) {
+            if let Some(id) = check_file(config, kind, &path, &mut files.errors) {
+                files.ids.push((kind, id.clone()));
+                found.push((kind, path, id));
+            }
+        }
+    }
+    let parsed: Vec<Result<Any, Vec<Diagnostic>>> = found
+        .par_iter()
+        .map(|(kind, path, id)| parse_any(config, *kind, path, id))
+        .collect();
+    for result in parsed {
+        match result {
+            Ok(Any::Organization(p)) => files.organizations.push(p),
+            Ok(Any::Service(p)) => files.services.push(p),
+            Ok(Any::Location(p)) => files.locations.push(p),
+            Ok(Any::Seminar(p)) => files.seminars.push(p),
+            Ok(Any::City(p)) => files.cities.push(p),
+            Ok(Any::Network(p)) => files.networks.push(p),
+            Ok(Any::Partnership(p)) => files.partnerships.push(p),
+            Ok(Any::Holidays(p)) => files.holidays.push(p),
+            Err(e) => files.errors.extend(e),
+        }
+    }
+    sort(&mut files.organizations);
+    sort(&mut files.services);
+    sort(&mut files.locations);
+    sort(&mut files.seminars);
+    sort(&mut files.cities);
+    sort(&mut files.networks);
+    sort(&mut files.partnerships);
+    sort(&mut files.holidays);
+    files
+}
+
+/// By id: file names sort `a-b.yaml` before `a.yaml`, ids the other way round.
+fn sort<T>(list: &mut [Parsed<T>]) {
+    list.sort_by(|a, b| a.entity.id.cmp(&b.entity.id));
+}
+
+fn kinds() -> String {
+    Kind::ALL.map(Kind::dir).join(", ")
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The entries of `dir`, sorted, without hidden ones (`.gitkeep`, editor files).
+fn entries(config: &Config, dir: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let io = |e: std::io::Error| {
+        Diagnostic::error(
+            Span::file(relative(&config.root, dir)),
+            Problem::Io(e.to_string()),
+        )
+    };
+    let read = match std::fs::read_dir(dir) {
+        Ok(read) => read,
+        Err(e) => {
+            errors.push(io(e));
+            return Vec::new();
+        }
+    };
+    let mut paths = Vec::new();
+    for entry in read {
+        match entry {
+            Ok(entry) if !entry.file_name().to_string_lossy().starts_with('.') => {
+                paths.push(entry.path());
+            }
+            Ok(_) => {}
+            Err(e) => errors.push(io(e)),
+        }
+    }
+    paths.sort();
+    paths
+}
+
+/// The id of a file of a kind folder, or the problem with its name or place. A file
+/// whose id breaks the rules is still parsed (one run, every error) and its id kept,
+/// so that references to it do not fail as well.
+fn check_file(
+    config: &Config,
+    kind: Kind,
+    path: &Path,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let file = relative(&config.root, path);
+    let name = file_name(path);
+    let expected = format!("content/directory/{}/<id>.yaml", kind.dir());
+    if path.is_dir() {
+        errors.push(
+            Diagnostic::error(
+                Span::file(&file),
+                Problem::Layout(format!("a folder inside content/directory/{}/", kind.dir())),
+            )
+            .expected(format!("{expected}: one file per entity, no sub-folders")),
+        );
+        return None;
+    }
+    let Some(id) = name.strip_suffix(".yaml") else {
+        let mut d = Diagnostic::error(
+            Span::file(&file),
+            Problem::Layout(format!("`{name}` is not a .yaml file")),
+        )
+        .expected(expected);
+        if let Some(stem) = name.strip_suffix(".yml") {
+            d = d.help(format!("rename it to `{stem}.yaml`"));
+        }
+        errors.push(d);
+        return None;
+    };
+    if !values::is_id(id) {
+        let mut d = Diagnostic::error(
+            Span::file(&file),
+            Problem::InvalidValue {
+                what: format!("{} id", kind.what()),
+                found: id.into(),
+            },
+        )
+        .expected(
+            "a file name of lowercase ASCII letters, digits and `-` (the id is a URL segment)",
+        );
+        let fixed = suggest_id(id);
+        if values::is_id(&fixed) {
+            d = d.help(format!("rename the file to `{fixed}.yaml`"));
+        }
+        errors.push(d);
+    }
+    Some(id.to_string())
+}
+
+/// `Puerta_Única` → `puerta-unica`.
+fn suggest_id(id: &str) -> String {
+    id.chars()
+        .filter_map(|c| {
+            let c = c.to_lowercase().next().unwrap_or(c);
+            Some(match c {
+                'á' | 'à' | 'ä' | 'â' => 'a',
+                'é' | 'è' | 'ë' | 'ê' => 'e',
+                'í' | 'ì' | 'ï' | 'î' => 'i',
+                'ó' | 'ò' | 'ö' | 'ô' => 'o',
+                'ú' | 'ù' | 'ü' | 'û' => 'u',
+                'ñ' => 'n',
+                'ç' => 'c',
+                '_' | ' ' | '.' => '-',
+                c if c.is_ascii_alphanumeric() || c == '-' => c,
+                _ => return None,
+            })
+        })
+        .collect()
+}
+
+fn parse_any(config: &Config, kind: Kind, path: &Path, id: &str) -> Result<Any, Vec<Diagnostic>> {
+    Ok(match kind {
+        Kind::Organization => Any::Organization(parse(config, path, id)?),
+        Kind::Service => Any::Service(parse(config, path, id)?),
+        Kind::Location => Any::Location(parse(config, path, id)?),
+        Kind::Seminar => Any::Seminar(parse(config, path, id)?),
+        Kind::City => Any::City(parse(config, path, id)?),
+        Kind::Network => Any::Network(parse(config, path, id)?),
+        Kind::Partnership => Any::Partnership(parse(config, path, id)?),
+        Kind::Holidays => Any::Holidays(parse(config, path, id)?),
+    })
+}
+
+fn parse<T: DeserializeOwned>(
+    config: &Config,
+    path: &Path,
+    id: &str,
+) -> Result<Parsed<T>, Vec<Diagnostic>> {
+    let file = relative(&config.root, path);
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        vec![Diagnostic::error(
+            Span::file(&file),
+            Problem::Io(e.to_string()),
+        )]
+    })?;
+    let data = yaml::parse::<T>(Source::file(&file, &text))?;
+    Ok(Parsed {
+        entity: Entity {
+            id: id.to_string(),
+            file,
+            data,
+        },
+        text,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_ids_without_capitals_accents_or_underscores() {
+        assert_eq!(suggest_id("Puerta_Única"), "puerta-unica");
+        assert_eq!(suggest_id("kifkif madrid"), "kifkif-madrid");
+    }
+}
