@@ -10,6 +10,7 @@ pub mod config;
 pub mod content;
 pub mod diag;
 pub mod directory;
+pub mod export;
 pub mod i18n;
 pub mod localized;
 pub mod markdown;
