@@ -237,6 +237,17 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
         for output in static_outputs(&theme) {
             let _ = sender.send(output);
         }
+        // The open-data export of a site with a directory, one language per task.
+        if !site.directory.services.is_empty() || !site.directory.organizations.is_empty() {
+            site.config
+                .languages
+                .par_iter()
+                .for_each_with(sender.clone(), |sender, lang| {
+                    for output in export::hsds::hsds(&site.directory, &site.config, lang) {
+                        let _ = sender.send(output);
+                    }
+                });
+        }
         jobs.par_iter().for_each_with(sender, |sender, job| {
             let mut local = Vec::new();
             let output = renderer.render(*job, &mut local);

@@ -260,10 +260,9 @@ fn every_string(value: &Value, out: &mut Vec<String>) {
     }
 }
 
-#[test]
-fn every_file_validates_against_the_official_hsds_3_0_schemas() {
-    let (config, directory) = site();
-    let outputs = export(&config, &directory);
+/// Validates every HSDS file of `outputs` against the vendored schemas and HSDS's
+/// declared properties; returns the problems and the validators used.
+fn validate(outputs: &[Output]) -> (Vec<String>, BTreeMap<String, Validator>, Value) {
     let registry = Registry::new()
         .draft(Draft::Draft202012)
         .extend(
@@ -276,7 +275,7 @@ fn every_file_validates_against_the_official_hsds_3_0_schemas() {
     let openapi = vendored("openapi.json");
     let mut validators: BTreeMap<String, Validator> = BTreeMap::new();
     let mut problems = Vec::new();
-    for output in &outputs {
+    for output in outputs {
         let rel = output.path.splitn(4, '/').nth(3).unwrap();
         let url = schema_url(rel);
         if !validators.contains_key(&url) {
@@ -304,6 +303,14 @@ fn every_file_validates_against_the_official_hsds_3_0_schemas() {
             problems.push(format!("{}: {key} is not an HSDS property", output.path));
         }
     }
+    (problems, validators, openapi)
+}
+
+#[test]
+fn every_file_validates_against_the_official_hsds_3_0_schemas() {
+    let (config, directory) = site();
+    let outputs = export(&config, &directory);
+    let (problems, validators, openapi) = validate(&outputs);
     assert!(
         problems.is_empty(),
         "{} problems:\n{}",
@@ -674,4 +681,47 @@ fn coordinates_are_published_only_when_exact_or_approximate() {
             "{precision:?}"
         );
     }
+}
+
+#[test]
+fn the_example_site_export_validates_against_the_official_schemas() {
+    // The real pipeline: `puerta build` of the repository's own example site.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    puerta::build(&common::options(root, &out), &|_, _| {}).expect("the example site builds");
+    let outputs: Vec<Output> = walkdir::WalkDir::new(out.join("data/hsds"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| Output {
+            path: e
+                .path()
+                .strip_prefix(&out)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/"),
+            bytes: std::fs::read(e.path()).unwrap(),
+        })
+        .collect();
+    for lang in ["es", "el", "en"] {
+        assert!(
+            outputs
+                .iter()
+                .any(|o| o.path == format!("data/hsds/{lang}/services.json")),
+            "{lang} export written by the build"
+        );
+    }
+    let soie = outputs
+        .iter()
+        .filter(|o| o.path.starts_with("data/hsds/en/services/"))
+        .any(|o| String::from_utf8_lossy(&o.bytes).contains("SOIE"));
+    assert!(soie, "the SOIE is exported");
+    let (problems, _, _) = validate(&outputs);
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
