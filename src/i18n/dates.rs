@@ -1,6 +1,7 @@
 //! Localized dates, part of the internationalization stage. Input: a calendar date
-//! (`chrono::NaiveDate`, or a `chrono::Weekday`) and a site language tag (`es`, `el`,
-//! `en`). Output: the date written the way readers of that language expect it.
+//! (`chrono::NaiveDate`, a `chrono::Weekday` or a `chrono::NaiveTime`) and a site
+//! language tag (`es`, `el`, `en`). Output: the date or time written the way readers of
+//! that language expect it.
 //!
 //! The tables are static copies of the CLDR data for the three languages the site
 //! ships. A full CLDR/ICU stack would cost megabytes of data and a heavy dependency for
@@ -9,7 +10,7 @@
 //! An unknown language falls back to English: the configuration admits only `es`, `el`
 //! and `en`, so that fallback is a safety net, not a feature.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
 
 /// The languages with their own tables; everything else is written as English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,6 +150,47 @@ pub fn full_date(lang: &str, date: NaiveDate) -> String {
     }
 }
 
+/// A day and month without the year (CLDR "MMMMd"), for dates near enough that the
+/// year goes without saying, such as the next session of a service: es "2 de
+/// diciembre", el "2 Δεκεμβρίου", en "2 December".
+pub fn day_month(lang: &str, date: NaiveDate) -> String {
+    let lang = Lang::of(lang);
+    let (day, month) = (date.day(), month_in_date(lang, date));
+    match lang {
+        Lang::Es => format!("{day} de {month}"),
+        Lang::El | Lang::En => format!("{day} {month}"),
+    }
+}
+
+/// A weekday, day and month without the year (CLDR "MMMMEEEEd"): es "martes, 2 de
+/// diciembre", el "Τρίτη 2 Δεκεμβρίου", en "Tuesday 2 December" (en-GB puts no comma
+/// after the weekday when the year is left out).
+pub fn weekday_day_month(lang: &str, date: NaiveDate) -> String {
+    let weekday = weekday_name(lang, date.weekday());
+    let day_month = day_month(lang, date);
+    match Lang::of(lang) {
+        Lang::Es => format!("{weekday}, {day_month}"),
+        Lang::El | Lang::En => format!("{weekday} {day_month}"),
+    }
+}
+
+/// A time of day on the 24-hour clock, the hour without a leading zero: "9:00",
+/// "13:30". This is CLDR's `es` pattern (`H:mm`); Greek and British English CLDR data
+/// prefer "9:00 π.μ." and "09:00", but opening hours in Spain and Greece are posted on
+/// the 24-hour clock, and a schedule should read the same in the three languages.
+/// Seconds are left out.
+pub fn time(lang: &str, time: NaiveTime) -> String {
+    // Same form in the three languages; the parameter keeps call sites uniform.
+    let _ = lang;
+    format!("{}:{:02}", time.hour(), time.minute())
+}
+
+/// A range of times, "9:00–13:00": two [`time`]s joined by an en dash without spaces
+/// (CLDR's interval format for `H:mm`).
+pub fn time_range(lang: &str, start: NaiveTime, end: NaiveTime) -> String {
+    format!("{}–{}", time(lang, start), time(lang, end))
+}
+
 /// A short numeric date, "24/11/2026", the same in the three languages (day/month/year).
 /// Day and month are padded to two digits so that columns of dates line up in tables.
 pub fn short_date(lang: &str, date: NaiveDate) -> String {
@@ -216,6 +258,34 @@ mod tests {
         assert_eq!(weekday_name("el", Weekday::Mon), "Δευτέρα");
         assert_eq!(weekday_name("el", Weekday::Sun), "Κυριακή");
         assert_eq!(weekday_name("en", Weekday::Sat), "Saturday");
+    }
+
+    #[test]
+    fn writes_day_and_month_without_the_year() {
+        let d = date(2026, 12, 2);
+        assert_eq!(day_month("es", d), "2 de diciembre");
+        assert_eq!(day_month("el", d), "2 Δεκεμβρίου");
+        assert_eq!(day_month("en", d), "2 December");
+        assert_eq!(day_month("el", date(2026, 5, 5)), "5 Μαΐου");
+    }
+
+    #[test]
+    fn writes_weekday_day_and_month() {
+        let d = date(2026, 12, 1);
+        assert_eq!(d.weekday(), Weekday::Tue);
+        assert_eq!(weekday_day_month("es", d), "martes, 1 de diciembre");
+        assert_eq!(weekday_day_month("el", d), "Τρίτη 1 Δεκεμβρίου");
+        assert_eq!(weekday_day_month("en", d), "Tuesday 1 December");
+    }
+
+    #[test]
+    fn writes_times_on_the_24_hour_clock() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).expect("valid test time");
+        for lang in ["es", "el", "en"] {
+            assert_eq!(time(lang, t(9, 0)), "9:00");
+            assert_eq!(time(lang, t(0, 5)), "0:05");
+            assert_eq!(time_range(lang, t(9, 0), t(13, 30)), "9:00–13:30");
+        }
     }
 
     #[test]

@@ -5,6 +5,17 @@
 //! [`crate::directory::types::Schedule`]) and render (expansion into next sessions,
 //! iCalendar). Times are local wall-clock times in the schedule's zone, so "Tuesday
 //! 9:00" stays 9:00 across a daylight-saving change.
+//!
+//! Expansion into [`Occurrence`]s lives in `expand`, schedules in words per language in
+//! `format`, `.ics` files in [`ics`] (with their `VTIMEZONE`s from `vtimezone`).
+
+mod expand;
+mod format;
+pub mod ics;
+mod vtimezone;
+
+pub use expand::{resolve_local, Occurrence, HORIZON_DAYS};
+pub use format::{format_next, format_rules, RuleText};
 
 use std::collections::{BTreeMap, BTreeSet};
 

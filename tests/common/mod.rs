@@ -1,5 +1,6 @@
 //! Shared helpers of the integration tests: build a fixture site into a temporary
-//! directory with a fixed clock, read what was written, and look into HTML pages.
+//! directory with a fixed clock, read what was written, look into HTML pages, and read
+//! `.ics` files with an independent iCalendar implementation ([`ics`]).
 //!
 //! The HTML that puerta writes is HTML5, not XML (`<!doctype html>`, unclosed `<meta>`),
 //! so [`Html`] is a small tolerant tag scanner: enough to find elements, their
@@ -7,6 +8,8 @@
 
 // Each test binary uses its own part of this module.
 #![allow(dead_code)]
+
+pub mod ics;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
