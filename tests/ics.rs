@@ -1,8 +1,9 @@
 //! The `.ics` files read back by an independent iCalendar implementation (see
 //! `common::ics`): the weekly sessions keep their local time across a daylight-saving
 //! change, closed dates drop out, changed hours replace the usual ones, a cancelled
-//! seminar session is marked so, texts survive folding and escaping, and every
-//! `VTIMEZONE`, read on its own, gives the offsets of the tz database.
+//! seminar session is marked so, texts survive folding and escaping, every
+//! `VTIMEZONE`, read on its own, gives the offsets of the tz database, and the example
+//! site's SOIE, as validation builds it, opens next on Tuesday 1 December.
 
 mod common;
 
@@ -326,4 +327,32 @@ fn block<'a>(text: &'a str, tzid: &str) -> &'a str {
         .expect("the zone's VTIMEZONE");
     let len = text[start..].find("END:VTIMEZONE").expect("its end");
     &text[start..start + len]
+}
+
+#[test]
+fn the_example_soie_opens_next_on_tuesday_and_its_calendar_reads_back() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = puerta::config::Config::load(root).expect("the example configuration");
+    let (directory, problems) = puerta::directory::Directory::load(&config);
+    assert!(problems.is_empty(), "{problems:?}");
+    let soie = directory
+        .openings
+        .iter()
+        .find(|o| directory.services[o.service].id == "soie")
+        .expect("the SOIE's opening");
+    // The build clock is Thursday 26 November 2026.
+    let next = soie.opening.next(stamp(), 2);
+    let words = |lang| puerta::schedule::format_next(lang, &next[0]);
+    assert_eq!(words("es"), "martes, 1 de diciembre, 9:00–13:00");
+    assert_eq!(words("el"), "Τρίτη 1 Δεκεμβρίου, 9:00–13:00");
+    assert_eq!(words("en"), "Tuesday 1 December, 9:00–13:00");
+    let events = opening_events("soie", &soie.opening, date("2026-11-26"), &soie_text());
+    let ics = read(&calendar("SOIE", "en", stamp(), &events));
+    let found = instances(&ics, utc("2027-01-01T00:00:00Z"));
+    assert_eq!(spans(&found[..1]), ["2026-12-01T08:00Z 12:00Z"]);
+    // Holidays may drop some Tuesdays; the others are at 9:00–13:00 Madrid winter time.
+    assert!(found
+        .iter()
+        .all(|i| i.start.format("%a %H:%M").to_string() == "Tue 08:00"
+            && i.end - i.start == chrono::TimeDelta::hours(4)));
 }
