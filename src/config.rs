@@ -42,6 +42,8 @@ struct RawConfig {
     timezone: Option<String>,
     #[serde(default)]
     blog: RawBlog,
+    #[serde(default)]
+    report_mistakes: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -76,6 +78,8 @@ pub struct Config {
     pub per_page: usize,
     /// Entries per Atom feed.
     pub feed_limit: usize,
+    /// Where readers report a mistake on a directory page: `mailto:…` or a URL.
+    pub report_mistakes: Option<String>,
 }
 
 impl Config {
@@ -158,7 +162,21 @@ impl Config {
             timezone,
             per_page: per_page.max(1),
             feed_limit: raw.blog.feed_limit.unwrap_or(20),
+            report_mistakes: raw.report_mistakes.clone(),
         };
+        if let Some(target) = &config.report_mistakes {
+            let mail = target.starts_with("mailto:") && target.contains('@');
+            let web = url::Url::parse(target).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
+            if !mail && !web {
+                errors.push(
+                    Diagnostic::error(
+                        source.locate(&["report_mistakes"]),
+                        Problem::InvalidValue { what: "report address".into(), found: target.clone() },
+                    )
+                    .expected("`mailto:address@example.org` or an http(s) URL"),
+                );
+            }
+        }
         config
             .title
             .validate(&config, source, &["title"], &mut errors);

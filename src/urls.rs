@@ -57,6 +57,31 @@ pub fn feed(lang: &str) -> String {
     format!("/{lang}/atom.xml")
 }
 
+/// The directory home of a language, with every service.
+pub fn directory(lang: &str) -> String {
+    format!("/{lang}/directory/")
+}
+
+/// A facet page of the directory: the services with one value of one facet.
+pub fn facet(lang: &str, facet: &str, value: &str) -> String {
+    format!("/{lang}/directory/{facet}/{value}/")
+}
+
+/// A directory entity's page; `kind` is the plural folder name (`services`, `cities`…).
+pub fn entity(lang: &str, kind: &str, id: &str) -> String {
+    format!("/{lang}/{kind}/{id}/")
+}
+
+/// A directory entity's calendar.
+pub fn entity_ics(lang: &str, kind: &str, id: &str) -> String {
+    format!("/{lang}/{kind}/{id}.ics")
+}
+
+/// The calendar of every seminar session.
+pub fn seminars_ics(lang: &str) -> String {
+    format!("/{lang}/seminars.ics")
+}
+
 /// `path` as an `href` under a base URL whose path is `base_path` (`/` or `/sub/`).
 pub fn link(base_path: &str, path: &str) -> String {
     format!("{base_path}{}", path.trim_start_matches('/'))

@@ -114,3 +114,110 @@ quick-exit = Γρήγορη έξοδος από τον ιστότοπο
 language-name-es = ισπανικά
 language-name-el = ελληνικά
 language-name-en = αγγλικά
+
+## Κατάλογος υπηρεσιών
+
+nav-directory = Υπηρεσίες
+directory-title = Κατάλογος υπηρεσιών
+directory-intro = Φορείς που βοηθούν μετανάστες και πρόσφυγες: τι προσφέρουν, ποιος μπορεί να απευθυνθεί και πότε είναι ανοιχτοί.
+directory-filters = Φιλτράρισμα υπηρεσιών
+# Variables:
+#   $count (number): πόσες υπηρεσίες περιέχει η λίστα.
+directory-services =
+    { $count ->
+        [one] { $count } υπηρεσία
+       *[other] { $count } υπηρεσίες
+    }
+directory-seminars = Σεμινάρια
+directory-cities = Πόλεις
+directory-networks = Δίκτυα
+facet-area = Τομέας
+facet-city = Πόλη
+facet-language = Γλώσσα
+facet-access = Πρόσβαση
+facet-cost = Κόστος
+access-walk-in = Χωρίς ραντεβού
+access-appointment = Με ραντεβού
+access-first-come-first-served = Με σειρά προσέλευσης
+access-referral = Μόνο με παραπομπή από άλλον φορέα
+cost-free = Δωρεάν
+cost-low-cost = Χαμηλό κόστος
+cost-paid = Με πληρωμή
+service-next = Επόμενη φορά:
+service-open-now = Ανοιχτό τώρα
+service-provided-by = Την παρέχει
+service-who = Ποιος μπορεί να απευθυνθεί
+service-referred-elsewhere = Αν η υπηρεσία δεν σας αφορά:
+service-unknown = Δεν έχουμε ακόμη αυτή την πληροφορία.
+service-how = Πώς λειτουργεί
+# Variables:
+#   $count (number): άτομα που εξυπηρετούνται σε κάθε συνεδρία.
+service-capacity =
+    { $count ->
+        [one] { $count } άτομο ανά συνεδρία
+       *[other] { $count } άτομα ανά συνεδρία
+    }
+# Variables:
+#   $minutes (number): διάρκεια κάθε συνάντησης.
+service-length = Περίπου { $minutes } λεπτά η καθεμία
+service-languages = Γλώσσες:
+service-where-when = Πού και πότε
+service-hours = Ωράριο:
+service-next-sessions = Επόμενες συνεδρίες:
+service-documents = Τι να έχετε μαζί σας
+service-referral = Πώς να παραπέμψετε κάποιον
+service-refers-to = Η υπηρεσία παραπέμπει σε:
+service-more = Περισσότερα για την υπηρεσία
+# Variables:
+#   $date (string): η ημερομηνία, ήδη γραμμένη στα ελληνικά.
+service-verified = Οι πληροφορίες ελέγχθηκαν στις { $date }
+report-mistake = Αναφέρετε ένα λάθος σε αυτή τη σελίδα
+report-subject = Λάθος στη σελίδα
+pathway-offer = Συμφωνία παραπομπής:
+place-confidential = Εμπιστευτική διεύθυνση, δίνεται μετά την παραπομπή
+place-transit = Πώς θα φτάσετε:
+place-accessibility = Προσβασιμότητα:
+calendar-add = Προσθήκη στο ημερολόγιο (.ics)
+org-kind-ngo = Μη κυβερνητική οργάνωση
+org-kind-government = Δημόσια διοίκηση
+org-kind-intergovernmental = Διακυβερνητικός οργανισμός
+org-kind-network = Δίκτυο
+org-kind-association = Σύλλογος
+org-services = Υπηρεσίες
+org-partnerships = Συνεργασίες και παραπομπές
+org-partner-with = Με
+org-places = Χώροι
+partnership-referral = Παραπομπές
+partnership-co-delivery = Κοινές υπηρεσίες
+partnership-training = Εκπαίδευση
+partnership-housing = Στέγαση
+source-label = Πηγή:
+seminar-organizer = Διοργάνωση
+seminar-delivered-by = Υλοποίηση
+seminar-funders = Χρηματοδότηση
+seminar-audience = Απευθύνεται σε
+seminar-closed = κλειστό σεμινάριο, με πρόσκληση
+seminar-registration = Εγγραφή
+seminar-attendance = Τρόπος παρακολούθησης
+seminar-network = Δίκτυο
+seminar-topics = Θεματικές
+seminar-upcoming = Επόμενες συνεδρίες
+seminar-past = Προηγούμενες συνεδρίες
+seminar-no-dates = Δεν έχουν δημοσιευθεί ημερομηνίες.
+seminar-outcomes = Αποτελέσματα που έχουν ανακοινωθεί
+session-cancelled = ακυρώθηκε
+registration-open = Ανοιχτή σε όλους
+registration-invitation = Με πρόσκληση
+registration-none = Χωρίς εγγραφή
+attendance-in-person = Δια ζώσης
+attendance-online = Διαδικτυακά
+attendance-mixed = Δια ζώσης και διαδικτυακά
+city-no-services = Δεν υπάρχουν ακόμη υπηρεσίες αυτής της πόλης στον κατάλογο.
+city-organizations = Φορείς
+network-coordinator = Συντονισμός
+network-supporters = Με την υποστήριξη
+network-members = Πόλεις-μέλη
+network-member-organizations = Φορείς-μέλη
+# Variables:
+#   $date (string): ημερομηνία, μήνας ή έτος, ήδη γραμμένο στα ελληνικά.
+since = από { $date }

@@ -114,3 +114,110 @@ quick-exit = Leave this site quickly
 language-name-es = Spanish
 language-name-el = Greek
 language-name-en = English
+
+## Directory
+
+nav-directory = Services
+directory-title = Services directory
+directory-intro = Organizations that help migrants and refugees, what they offer, who may come and when they are open.
+directory-filters = Filter services
+# Variables:
+#   $count (number): how many services the list holds.
+directory-services =
+    { $count ->
+        [one] { $count } service
+       *[other] { $count } services
+    }
+directory-seminars = Seminars
+directory-cities = Cities
+directory-networks = Networks
+facet-area = Area
+facet-city = City
+facet-language = Language
+facet-access = Access
+facet-cost = Cost
+access-walk-in = Walk in, no appointment needed
+access-appointment = By appointment
+access-first-come-first-served = In order of arrival
+access-referral = Only when referred by another organization
+cost-free = Free
+cost-low-cost = Low cost
+cost-paid = Paid
+service-next = Next:
+service-open-now = Open now
+service-provided-by = Provided by
+service-who = Who may come
+service-referred-elsewhere = If this service is not for you:
+service-unknown = We do not have this information yet.
+service-how = How it works
+# Variables:
+#   $count (number): people attended per session.
+service-capacity =
+    { $count ->
+        [one] { $count } person per session
+       *[other] { $count } people per session
+    }
+# Variables:
+#   $minutes (number): length of one appointment.
+service-length = About { $minutes } minutes each
+service-languages = Languages:
+service-where-when = Where and when
+service-hours = Opening hours:
+service-next-sessions = Next sessions:
+service-documents = What to bring
+service-referral = How to refer someone
+service-refers-to = This service refers people to:
+service-more = More about this service
+# Variables:
+#   $date (string): the date already written in English.
+service-verified = Information checked on { $date }
+report-mistake = Report a mistake on this page
+report-subject = Mistake on the page
+pathway-offer = Referral agreement:
+place-confidential = Confidential address, given after referral
+place-transit = Getting there:
+place-accessibility = Accessibility:
+calendar-add = Add to calendar (.ics)
+org-kind-ngo = Non-governmental organization
+org-kind-government = Public administration
+org-kind-intergovernmental = Intergovernmental organization
+org-kind-network = Network
+org-kind-association = Association
+org-services = Services
+org-partnerships = Partnerships and referral pathways
+org-partner-with = With
+org-places = Places
+partnership-referral = Referrals
+partnership-co-delivery = Joint services
+partnership-training = Training
+partnership-housing = Housing
+source-label = Source:
+seminar-organizer = Organized by
+seminar-delivered-by = Delivered by
+seminar-funders = Funded by
+seminar-audience = For
+seminar-closed = closed seminar, by invitation
+seminar-registration = Registration
+seminar-attendance = Attendance
+seminar-network = Network
+seminar-topics = Topics
+seminar-upcoming = Upcoming sessions
+seminar-past = Past sessions
+seminar-no-dates = No dates have been published.
+seminar-outcomes = Reported results
+session-cancelled = cancelled
+registration-open = Open to anyone
+registration-invitation = By invitation
+registration-none = No registration needed
+attendance-in-person = In person
+attendance-online = Online
+attendance-mixed = In person and online
+city-no-services = No services in this city are listed yet.
+city-organizations = Organizations
+network-coordinator = Coordinated by
+network-supporters = Supported by
+network-members = Member cities
+network-member-organizations = Member organizations
+# Variables:
+#   $date (string): a date, a month or a year, already written in English.
+since = since { $date }

@@ -114,3 +114,110 @@ quick-exit = Salir rápidamente de este sitio
 language-name-es = español
 language-name-el = griego
 language-name-en = inglés
+
+## Directorio
+
+nav-directory = Servicios
+directory-title = Directorio de servicios
+directory-intro = Entidades que ayudan a personas migrantes y refugiadas: qué ofrecen, quién puede acudir y cuándo abren.
+directory-filters = Filtrar servicios
+# Variables:
+#   $count (number): cuántos servicios hay en la lista.
+directory-services =
+    { $count ->
+        [one] { $count } servicio
+       *[other] { $count } servicios
+    }
+directory-seminars = Seminarios
+directory-cities = Ciudades
+directory-networks = Redes
+facet-area = Área
+facet-city = Ciudad
+facet-language = Idioma
+facet-access = Acceso
+facet-cost = Coste
+access-walk-in = Sin cita previa
+access-appointment = Con cita previa
+access-first-come-first-served = Por orden de llegada
+access-referral = Solo con derivación de otra entidad
+cost-free = Gratuito
+cost-low-cost = Precio reducido
+cost-paid = De pago
+service-next = Próxima vez:
+service-open-now = Abierto ahora
+service-provided-by = Lo ofrece
+service-who = Quién puede acudir
+service-referred-elsewhere = Si este servicio no es para usted:
+service-unknown = Todavía no tenemos esta información.
+service-how = Cómo funciona
+# Variables:
+#   $count (number): personas atendidas en cada sesión.
+service-capacity =
+    { $count ->
+        [one] { $count } persona por sesión
+       *[other] { $count } personas por sesión
+    }
+# Variables:
+#   $minutes (number): duración de cada cita.
+service-length = Unos { $minutes } minutos cada vez
+service-languages = Idiomas:
+service-where-when = Dónde y cuándo
+service-hours = Horario:
+service-next-sessions = Próximas sesiones:
+service-documents = Qué llevar
+service-referral = Cómo derivar a alguien
+service-refers-to = Este servicio deriva a:
+service-more = Más sobre este servicio
+# Variables:
+#   $date (string): la fecha ya escrita en español.
+service-verified = Información comprobada el { $date }
+report-mistake = Avisar de un error en esta página
+report-subject = Error en la página
+pathway-offer = Acuerdo de derivación:
+place-confidential = Dirección confidencial, se facilita tras la derivación
+place-transit = Cómo llegar:
+place-accessibility = Accesibilidad:
+calendar-add = Añadir al calendario (.ics)
+org-kind-ngo = Organización no gubernamental
+org-kind-government = Administración pública
+org-kind-intergovernmental = Organización intergubernamental
+org-kind-network = Red
+org-kind-association = Asociación
+org-services = Servicios
+org-partnerships = Alianzas y vías de derivación
+org-partner-with = Con
+org-places = Sedes
+partnership-referral = Derivaciones
+partnership-co-delivery = Servicios conjuntos
+partnership-training = Formación
+partnership-housing = Vivienda
+source-label = Fuente:
+seminar-organizer = Organiza
+seminar-delivered-by = Imparte
+seminar-funders = Financia
+seminar-audience = Dirigido a
+seminar-closed = seminario cerrado, por invitación
+seminar-registration = Inscripción
+seminar-attendance = Modalidad
+seminar-network = Red
+seminar-topics = Temas
+seminar-upcoming = Próximas sesiones
+seminar-past = Sesiones anteriores
+seminar-no-dates = No se han publicado fechas.
+seminar-outcomes = Resultados comunicados
+session-cancelled = cancelada
+registration-open = Abierta a cualquier persona
+registration-invitation = Por invitación
+registration-none = Sin inscripción
+attendance-in-person = Presencial
+attendance-online = En línea
+attendance-mixed = Presencial y en línea
+city-no-services = Todavía no hay servicios de esta ciudad en el directorio.
+city-organizations = Entidades
+network-coordinator = Coordina
+network-supporters = Con el apoyo de
+network-members = Ciudades miembro
+network-member-organizations = Entidades miembro
+# Variables:
+#   $date (string): una fecha, un mes o un año, ya escrito en español.
+since = desde { $date }

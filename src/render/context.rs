@@ -331,4 +331,6 @@ pub struct SiteView {
     pub nav: Vec<Nav>,
     /// Year of the build clock, for the footer.
     pub year: i32,
+    /// Where readers report a mistake (`mailto:` or a URL), from `report_mistakes`.
+    pub report: Option<String>,
 }

@@ -80,6 +80,6 @@ pub fn website(site: &Site, lang: &str) -> String {
 }
 
 /// JSON text that cannot close its `<script>` element early.
-fn embed(value: Value) -> String {
+pub(super) fn embed(value: Value) -> String {
     value.to_string().replace("</", "<\\/")
 }

@@ -7,7 +7,10 @@
 //! file system.
 
 pub mod context;
+pub mod directory;
+mod ics;
 mod jsonld;
+mod jsonld_dir;
 mod pages;
 mod xml;
 
@@ -59,6 +62,8 @@ pub enum Job<'a> {
     Sitemap,
     /// `/robots.txt`.
     Robots,
+    /// A directory page or calendar in a language.
+    Dir(&'a str, directory::DirJob),
 }
 
 /// A navigation link.
@@ -89,6 +94,8 @@ pub struct Renderer<'a> {
     used_terms: HashMap<String, Vec<usize>>,
     /// Entry index by section and key, for internal links.
     keys: HashMap<(Section, &'a str), usize>,
+    /// Facets of the directory's services.
+    facets: directory::Facets,
 }
 
 impl<'a> Renderer<'a> {
@@ -184,6 +191,7 @@ impl<'a> Renderer<'a> {
             members,
             used_terms,
             keys,
+            facets: directory::Facets::new(&site.directory),
         })
     }
 
@@ -194,6 +202,9 @@ impl<'a> Renderer<'a> {
         for lang in &site.config.languages {
             let lang = lang.as_str();
             jobs.push(Job::Home(lang));
+            for dir_job in directory::jobs(&site.directory, &self.facets) {
+                jobs.push(Job::Dir(lang, dir_job));
+            }
             jobs.push(Job::Feed(lang));
             for page in 1..=self.blog_pages(lang) {
                 jobs.push(Job::BlogList(lang, page));
@@ -223,6 +234,15 @@ impl<'a> Renderer<'a> {
             Job::Robots => Ok(xml::robots(self)),
             Job::Feed(lang) => Ok(xml::feed(self, lang, None, errors)),
             Job::TermFeed(lang, tax, t) => Ok(xml::feed(self, lang, Some((tax, t)), errors)),
+            Job::Dir(lang, dir_job) => match directory::render(self, lang, dir_job, errors) {
+                directory::DirOutput::Page(template, meta, mut ctx) => {
+                    if let directory::DirJob::Service(i) = dir_job {
+                        ctx.insert("quick_exit", &self.site.directory.services[i].data.sensitive);
+                    }
+                    pages::finish(self, lang, template, &meta, ctx)
+                }
+                directory::DirOutput::File(output) => Ok(output),
+            },
             _ => pages::render(self, job, errors),
         };
         match result {
@@ -252,24 +272,39 @@ impl<'a> Renderer<'a> {
     /// Renders the body of `item` for a page in `lang`: internal links point to `lang`.
     fn body(&self, item: &Item, lang: &str, errors: &mut Vec<Diagnostic>) -> Rendered {
         let doc = &item.doc;
+        self.render_markdown(&doc.body, &doc.lang, lang, &doc.file, doc.body_line, errors)
+    }
+
+    /// Markdown written in `text_lang`, for a page in `lang`: internal links point to
+    /// `lang`; problems are placed from `first_line` of `file`.
+    fn render_markdown(
+        &self,
+        text: &str,
+        text_lang: &str,
+        lang: &str,
+        file: &std::path::Path,
+        first_line: usize,
+        errors: &mut Vec<Diagnostic>,
+    ) -> Rendered {
         let site = self.site;
         let resolve = |section: Section, key: &str| {
             let entry = &self.entries(section)[*self.keys.get(&(section, key))?];
-            Some(urls::link(
-                site.config.base_path(),
-                &context::entry_path(site, entry, lang),
-            ))
+            Some(urls::link(site.config.base_path(), &context::entry_path(site, entry, lang)))
         };
-        markdown::render(
-            &doc.body,
-            &doc.lang,
-            Origin {
-                file: &doc.file,
-                first_line: doc.body_line,
-            },
-            &resolve,
-            errors,
-        )
+        markdown::render(text, text_lang, Origin { file, first_line }, &resolve, errors)
+    }
+
+    /// Markdown to HTML, for texts with no table of contents (directory descriptions).
+    fn markdown(
+        &self,
+        text: &str,
+        text_lang: &str,
+        lang: &str,
+        file: &std::path::Path,
+        first_line: usize,
+        errors: &mut Vec<Diagnostic>,
+    ) -> String {
+        self.render_markdown(text, text_lang, lang, file, first_line, errors).html
     }
 
     /// Fills a template in `lang`.

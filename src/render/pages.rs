@@ -204,10 +204,21 @@ pub(super) fn render(
             unreachable!("XML jobs are rendered by render::xml")
         }
     };
+    finish(r, lang, template, &meta, ctx)
+}
+
+/// Adds what every page gets (`lang`, `site`, `now`, `page`) and fills the template.
+pub(super) fn finish(
+    r: &Renderer<'_>,
+    lang: &str,
+    template: &str,
+    meta: &PageMeta,
+    mut ctx: tera::Context,
+) -> Result<Output, Box<Diagnostic>> {
     ctx.insert("lang", lang);
     ctx.insert("site", &site_view(r, lang));
     ctx.insert("now", &r.now.to_rfc3339());
-    ctx.insert("page", &meta);
+    ctx.insert("page", meta);
     let html = r.fill(template, lang, &ctx)?;
     Ok(Output {
         path: urls::output_file(&meta.path),
@@ -322,6 +333,14 @@ fn site_view(r: &Renderer<'_>, lang: &str) -> SiteView {
             lang: None,
         },
     ];
+    if !r.site.directory.services.is_empty() {
+        nav.push(Nav {
+            label: r.t(lang, "nav-directory"),
+            href: urls::link(base, &urls::directory(lang)),
+            path: urls::directory(lang),
+            lang: None,
+        });
+    }
     for entry in &r.site.pages {
         if let Some(shown) = entry.shown(lang, config) {
             let path = context::entry_path(r.site, entry, lang);
@@ -345,5 +364,6 @@ fn site_view(r: &Renderer<'_>, lang: &str) -> SiteView {
         home: urls::link(base, &urls::home(lang)),
         nav,
         year: r.now.year(),
+        report: config.report_mistakes.clone(),
     }
 }

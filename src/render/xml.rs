@@ -204,6 +204,12 @@ pub(super) fn sitemap(r: &Renderer<'_>) -> Output {
             everywhere(&mut x, &|l| urls::term(l, &tax.key, &tax.terms[t].code));
         }
     }
+    for job in super::directory::jobs(&site.directory, &r.facets) {
+        let path = |l: &str| super::directory::page_path(&site.directory, &r.facets, job, l).unwrap_or_default();
+        if !path(&config.default_language).is_empty() {
+            everywhere(&mut x, &path);
+        }
+    }
     for entry in site.articles.iter().chain(&site.pages) {
         let alts = entry_alternates(site, entry);
         for (lang, item) in langs
