@@ -211,9 +211,43 @@ pub fn weekday_name(lang: &str, weekday: Weekday) -> &'static str {
     }
 }
 
+/// Greek month names standing alone (nominative), as in "Απρίλιος 2020".
+const EL_MONTHS_NOMINATIVE: [&str; 12] = [
+    "Ιανουάριος",
+    "Φεβρουάριος",
+    "Μάρτιος",
+    "Απρίλιος",
+    "Μάιος",
+    "Ιούνιος",
+    "Ιούλιος",
+    "Αύγουστος",
+    "Σεπτέμβριος",
+    "Οκτώβριος",
+    "Νοέμβριος",
+    "Δεκέμβριος",
+];
+
+/// A month of a year (CLDR "yMMMM"): es "abril de 2020", el "Απρίλιος 2020"
+/// (nominative: the month stands alone), en "April 2020". `month` is 1–12.
+pub fn month_year(lang: &str, year: i32, month: u32) -> String {
+    let index = (month.clamp(1, 12) - 1) as usize;
+    match Lang::of(lang) {
+        Lang::Es => format!("{} de {year}", ES_MONTHS[index]),
+        Lang::El => format!("{} {year}", EL_MONTHS_NOMINATIVE[index]),
+        Lang::En => format!("{} {year}", EN_MONTHS[index]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn writes_a_month_of_a_year_with_the_greek_nominative() {
+        assert_eq!(month_year("es", 2020, 4), "abril de 2020");
+        assert_eq!(month_year("el", 2020, 4), "Απρίλιος 2020");
+        assert_eq!(month_year("en", 2020, 4), "April 2020");
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")

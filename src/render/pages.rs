@@ -200,8 +200,8 @@ pub(super) fn render(
             ctx.insert("others", &others);
             (lang, "term.html", meta, ctx)
         }
-        Job::Feed(_) | Job::TermFeed(..) | Job::Sitemap | Job::Robots => {
-            unreachable!("XML jobs are rendered by render::xml")
+        Job::Feed(_) | Job::TermFeed(..) | Job::Sitemap | Job::Robots | Job::Dir(..) => {
+            unreachable!("feeds, sitemap, robots.txt and directory jobs have their own renderers")
         }
     };
     finish(r, lang, template, &meta, ctx)

@@ -208,7 +208,7 @@ impl Renderer<'_> {
                 let now = self.now.with_timezone(&Utc);
                 Some(PlaceHours {
                     place: place(dir, location, lang, config),
-                    rules: opening.map(|o| schedule::format_rules(lang, &o.opening)).unwrap_or_default(),
+                    rules: opening.map(|o| schedule::format_rules(lang, &o.opening).into_iter().map(|t| t.text).collect()).unwrap_or_default(),
                     next: opening.map(|o| o.opening.next(now, 3).iter().map(|occ| schedule::format_next(lang, occ)).collect()).unwrap_or_default(),
                 })
             })
@@ -233,6 +233,7 @@ impl Renderer<'_> {
             .collect();
         let pathways = dir
             .partnerships_of(&s.organization)
+            .into_iter()
             .flat_map(|p| self.pathways(&p.data, lang))
             .filter(|p| p.services.iter().any(|l| l.href.ends_with(&format!("/services/{}/", service.id))))
             .collect();
@@ -306,7 +307,7 @@ impl Renderer<'_> {
             kinds: p.data.kinds.iter().map(kebab).collect(),
             summary: opt_text(p.data.summary.as_ref(), lang, config),
             offers: self.pathways(&p.data, lang),
-            since: p.data.since.clone(),
+            since: p.data.since.as_deref().map(|d| super::views::partial_date(lang, d)),
             source: source(p.data.source.as_ref(), lang, config),
         }
     }

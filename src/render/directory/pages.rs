@@ -105,7 +105,7 @@ pub(in crate::render) fn render(r: &Renderer<'_>, lang: &str, job: DirJob, error
             let services: Vec<ServiceCard> =
                 dir.services.iter().enumerate().filter(|(_, s)| s.data.organization == org.id).map(|(i, _)| r.service_card(i, lang)).collect();
             let places: Vec<_> = o.locations.iter().filter_map(|id| dir.location(id)).map(|l| place(dir, l, lang, config)).collect();
-            let partnerships: Vec<_> = dir.partnerships_of(&org.id).map(|p| r.partnership_view(p, &org.id, lang)).collect();
+            let partnerships: Vec<_> = dir.partnerships_of(&org.id).into_iter().map(|p| r.partnership_view(p, &org.id, lang)).collect();
             let cities: Vec<Link> = o.cities.iter().filter_map(|id| dir.city(id)).map(|c| entity_link(config, lang, "cities", &c.id, &c.data.name)).collect();
             ctx.insert("org", &serde_json::json!({
                 "id": org.id,
@@ -124,7 +124,7 @@ pub(in crate::render) fn render(r: &Renderer<'_>, lang: &str, job: DirJob, error
             ctx.insert("cities", &cities);
             ctx.insert("partnerships", &partnerships);
             ctx.insert("seminars", &seminars_of(r, lang, &org.id));
-            ctx.insert("networks", &dir.networks_of_organization(&org.id).map(|n| entity_link(config, lang, "networks", &n.id, &n.data.name)).collect::<Vec<_>>());
+            ctx.insert("networks", &dir.networks_of_organization(&org.id).into_iter().map(|n| entity_link(config, lang, "networks", &n.id, &n.data.name)).collect::<Vec<_>>());
             ctx.insert("jsonld", &super::super::jsonld_dir::organization(r, i, lang));
             let title = text(&o.name, lang, config).text;
             ("organization.html", page("organization", title, &|l| urls::entity(l, "organizations", &org.id)))
@@ -157,7 +157,7 @@ pub(in crate::render) fn render(r: &Renderer<'_>, lang: &str, job: DirJob, error
                 "network": s.network.as_deref().and_then(|id| dir.network(id)).map(|n| entity_link(config, lang, "networks", &n.id, &n.data.name)),
                 "upcoming": upcoming,
                 "past": past,
-                "outcomes": s.outcomes.iter().map(|o| OutcomeView { text: text(&o.text, lang, config), as_of: o.as_of.clone(), source: source(Some(&o.source), lang, config) }).collect::<Vec<_>>(),
+                "outcomes": s.outcomes.iter().map(|o| OutcomeView { text: text(&o.text, lang, config), as_of: super::views::partial_date(lang, &o.as_of), source: source(Some(&o.source), lang, config) }).collect::<Vec<_>>(),
                 "ics": urls::link(config.base_path(), &urls::seminars_ics(lang)),
             }));
             ctx.insert("jsonld", &super::super::jsonld_dir::seminar(r, i, lang));
@@ -166,18 +166,18 @@ pub(in crate::render) fn render(r: &Renderer<'_>, lang: &str, job: DirJob, error
         }
         DirJob::City(i) => {
             let city = &dir.cities[i];
-            let services: Vec<ServiceCard> = dir.services_in_city(&city.id).map(|s| r.service_card(s, lang)).collect();
+            let services: Vec<ServiceCard> = dir.services_in_city(&city.id).into_iter().filter_map(|s| dir.service_index(&s.id)).map(|i| r.service_card(i, lang)).collect();
             ctx.insert("city", &serde_json::json!({
                 "id": city.id,
                 "name": text(&city.data.name, lang, config),
                 "region": opt_text(city.data.region.as_ref(), lang, config),
                 "country": city.data.country,
-                "ics": (!services.is_empty() || dir.seminars_in_city(&city.id).next().is_some()).then(|| urls::link(config.base_path(), &urls::entity_ics(lang, "cities", &city.id))),
+                "ics": (!services.is_empty() || !dir.seminars_in_city(&city.id).is_empty()).then(|| urls::link(config.base_path(), &urls::entity_ics(lang, "cities", &city.id))),
             }));
             ctx.insert("services", &services);
-            ctx.insert("organizations", &dir.organizations_in_city(&city.id).map(|o| entity_link(config, lang, "organizations", &o.id, &o.data.name)).collect::<Vec<_>>());
-            ctx.insert("seminars", &dir.seminars_in_city(&city.id).map(|s| entity_link(config, lang, "seminars", &s.id, &s.data.title)).collect::<Vec<_>>());
-            ctx.insert("networks", &dir.networks_of_city(&city.id).map(|n| entity_link(config, lang, "networks", &n.id, &n.data.name)).collect::<Vec<_>>());
+            ctx.insert("organizations", &dir.organizations_in_city(&city.id).into_iter().map(|o| entity_link(config, lang, "organizations", &o.id, &o.data.name)).collect::<Vec<_>>());
+            ctx.insert("seminars", &dir.seminars_in_city(&city.id).into_iter().map(|s| entity_link(config, lang, "seminars", &s.id, &s.data.title)).collect::<Vec<_>>());
+            ctx.insert("networks", &dir.networks_of_city(&city.id).into_iter().map(|n| entity_link(config, lang, "networks", &n.id, &n.data.name)).collect::<Vec<_>>());
             let title = text(&city.data.name, lang, config).text;
             ("city.html", page("city", title, &|l| urls::entity(l, "cities", &city.id)))
         }
@@ -189,13 +189,13 @@ pub(in crate::render) fn render(r: &Renderer<'_>, lang: &str, job: DirJob, error
                 "name": text(&n.name, lang, config),
                 "description": n.description.as_ref().map(|d| r.markdown_text(d, lang, &network.file, errors)),
                 "coordinator": n.coordinator.as_deref().and_then(|id| r.org_link(lang, id)),
-                "supporters": n.supporters.iter().filter_map(|s| Some(Since { link: r.org_link(lang, &s.organization)?, since: s.since.clone() })).collect::<Vec<_>>(),
+                "supporters": n.supporters.iter().filter_map(|s| Some(Since { link: r.org_link(lang, &s.organization)?, since: s.since.as_deref().map(|d| super::views::partial_date(lang, d)) })).collect::<Vec<_>>(),
                 "members": n.members.iter().filter_map(|m| {
                     let c = dir.city(&m.city)?;
-                    Some(Since { link: entity_link(config, lang, "cities", &c.id, &c.data.name), since: m.joined.clone() })
+                    Some(Since { link: entity_link(config, lang, "cities", &c.id, &c.data.name), since: m.joined.as_deref().map(|d| super::views::partial_date(lang, d)) })
                 }).collect::<Vec<_>>(),
                 "member_organizations": n.member_organizations.iter().filter_map(|id| r.org_link(lang, id)).collect::<Vec<_>>(),
-                "seminars": dir.seminars.iter().filter(|s| s.data.network.as_deref() == Some(network.id.as_str())).map(|s| entity_link(config, lang, "seminars", &s.id, &s.data.title)).collect::<Vec<_>>(),
+                "seminars": dir.seminars_of_network(&network.id).into_iter().map(|s| entity_link(config, lang, "seminars", &s.id, &s.data.title)).collect::<Vec<_>>(),
                 "source": source(n.source.as_ref(), lang, config),
             }));
             let title = text(&n.name, lang, config).text;
@@ -220,13 +220,7 @@ fn links(r: &Renderer<'_>, lang: &str, kind: &str) -> Vec<Link> {
 
 fn seminars_of(r: &Renderer<'_>, lang: &str, org: &str) -> Vec<Link> {
     let config = &r.site.config;
-    r.site
-        .directory
-        .seminars
-        .iter()
-        .filter(|s| s.data.organizer == org || s.data.delivered_by.iter().any(|d| d == org))
-        .map(|s| entity_link(config, lang, "seminars", &s.id, &s.data.title))
-        .collect()
+    r.site.directory.seminars_of_organization(org).into_iter().map(|s| entity_link(config, lang, "seminars", &s.id, &s.data.title)).collect()
 }
 
 fn facet_label(r: &Renderer<'_>, lang: &str, facet: Facet, value: &str) -> Text {

@@ -124,6 +124,18 @@ pub fn place(dir: &Directory, location: &Entity<Location>, lang: &str, config: &
     }
 }
 
+/// A partial date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) written out in `lang`.
+pub fn partial_date(lang: &str, value: &str) -> String {
+    use crate::directory::values::{parse_partial_date, PartialDate};
+    use crate::i18n::dates;
+    match parse_partial_date(value) {
+        Some(PartialDate::Year(y)) => y.to_string(),
+        Some(PartialDate::Month(y, m)) => dates::month_year(lang, y, m),
+        Some(PartialDate::Day(d)) => dates::long_date(lang, d),
+        None => value.to_string(),
+    }
+}
+
 /// Minutes of an ISO 8601 duration such as `PT40M` or `PT1H30M` (validated before).
 pub fn duration_minutes(iso: &str) -> Option<u32> {
     let rest = iso.strip_prefix("PT")?;
