@@ -171,7 +171,10 @@ impl Config {
                 errors.push(
                     Diagnostic::error(
                         source.locate(&["report_mistakes"]),
-                        Problem::InvalidValue { what: "report address".into(), found: target.clone() },
+                        Problem::InvalidValue {
+                            what: "report address".into(),
+                            found: target.clone(),
+                        },
                     )
                     .expected("`mailto:address@example.org` or an http(s) URL"),
                 );

@@ -172,7 +172,6 @@ service-more = Περισσότερα για την υπηρεσία
 #   $date (string): η ημερομηνία, ήδη γραμμένη στα ελληνικά.
 service-verified = Οι πληροφορίες ελέγχθηκαν στις { $date }
 report-mistake = Αναφέρετε ένα λάθος σε αυτή τη σελίδα
-report-subject = Λάθος στη σελίδα
 pathway-offer = Συμφωνία παραπομπής:
 place-confidential = Εμπιστευτική διεύθυνση, δίνεται μετά την παραπομπή
 place-transit = Πώς θα φτάσετε:

@@ -172,7 +172,6 @@ service-more = More about this service
 #   $date (string): the date already written in English.
 service-verified = Information checked on { $date }
 report-mistake = Report a mistake on this page
-report-subject = Mistake on the page
 pathway-offer = Referral agreement:
 place-confidential = Confidential address, given after referral
 place-transit = Getting there:

@@ -172,7 +172,6 @@ service-more = Más sobre este servicio
 #   $date (string): la fecha ya escrita en español.
 service-verified = Información comprobada el { $date }
 report-mistake = Avisar de un error en esta página
-report-subject = Error en la página
 pathway-offer = Acuerdo de derivación:
 place-confidential = Dirección confidencial, se facilita tras la derivación
 place-transit = Cómo llegar:

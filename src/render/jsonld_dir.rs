@@ -23,8 +23,12 @@ fn organization_node(r: &Renderer<'_>, id: &str, lang: &str) -> Option<Value> {
         OrganizationKind::Ngo | OrganizationKind::Association => "NGO",
         OrganizationKind::Intergovernmental | OrganizationKind::Network => "Organization",
     };
-    let url = r.site.config.absolute(&urls::entity(lang, "organizations", id));
-    let mut node = json!({"@type": kind, "@id": url, "name": name(r, &org.data.name, lang), "url": url});
+    let url = r
+        .site
+        .config
+        .absolute(&urls::entity(lang, "organizations", id));
+    let mut node =
+        json!({"@type": kind, "@id": url, "name": name(r, &org.data.name, lang), "url": url});
     if let Some(site) = &org.data.website {
         node["sameAs"] = site.clone().into();
     }
@@ -54,13 +58,21 @@ pub fn service(r: &Renderer<'_>, i: usize, lang: &str) -> String {
     let service = &dir.services[i];
     let s = &service.data;
     let path = urls::entity(lang, "services", &service.id);
-    let government = dir.organization(&s.organization).is_some_and(|o| o.data.kind == OrganizationKind::Government);
+    let government = dir
+        .organization(&s.organization)
+        .is_some_and(|o| o.data.kind == OrganizationKind::Government);
     let title = name(r, &s.name, lang);
     let mut places = Vec::new();
     for at in &s.at_locations {
-        let Some(location) = dir.location(&at.location) else { continue };
+        let Some(location) = dir.location(&at.location) else {
+            continue;
+        };
         let l = &location.data;
-        let city = l.city.as_deref().and_then(|c| dir.city(c)).map(|c| name(r, &c.data.name, lang));
+        let city = l
+            .city
+            .as_deref()
+            .and_then(|c| dir.city(c))
+            .map(|c| name(r, &c.data.name, lang));
         let mut place = json!({"@type": "Place"});
         match l.location_type {
             LocationType::Redacted => {
@@ -77,7 +89,10 @@ pub fn service(r: &Renderer<'_>, i: usize, lang: &str) -> String {
                     }
                     place["address"] = address;
                 }
-                let opening = dir.openings.iter().find(|o| o.service == i && o.location == at.location);
+                let opening = dir
+                    .openings
+                    .iter()
+                    .find(|o| o.service == i && o.location == at.location);
                 if let Some(o) = opening {
                     let specs: Vec<Value> = o
                         .opening
@@ -152,7 +167,10 @@ pub fn seminar(r: &Renderer<'_>, i: usize, lang: &str) -> String {
     let title = name(r, &s.title, lang);
     let mut nodes = Vec::new();
     for (n, session) in s.sessions.iter().enumerate() {
-        let (Some(start), Some(end)) = (super::directory::parse_local(&session.start, &session.zone), super::directory::parse_local(&session.end, &session.zone)) else {
+        let (Some(start), Some(end)) = (
+            super::directory::parse_local(&session.start, &session.zone),
+            super::directory::parse_local(&session.end, &session.zone),
+        ) else {
             continue;
         };
         let mut event = json!({

@@ -109,6 +109,9 @@ impl<'a> Renderer<'a> {
     ) -> Result<Renderer<'a>, Vec<Diagnostic>> {
         let mut base = tera::Tera::default();
         base.autoescape_on(vec![".html"]);
+        // Tera's default also escapes `/`, which turns every link into `&#x2F;es&#x2F;…`:
+        // valid, but larger and unreadable. Escaping the five HTML specials is enough.
+        base.set_escape_fn(escape_html);
         let templates: Vec<(String, String)> = theme
             .templates
             .iter()
@@ -237,7 +240,10 @@ impl<'a> Renderer<'a> {
             Job::Dir(lang, dir_job) => match directory::render(self, lang, dir_job, errors) {
                 directory::DirOutput::Page(template, meta, mut ctx) => {
                     if let directory::DirJob::Service(i) = dir_job {
-                        ctx.insert("quick_exit", &self.site.directory.services[i].data.sensitive);
+                        ctx.insert(
+                            "quick_exit",
+                            &self.site.directory.services[i].data.sensitive,
+                        );
                     }
                     pages::finish(self, lang, template, &meta, ctx)
                 }
@@ -289,9 +295,18 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let resolve = |section: Section, key: &str| {
             let entry = &self.entries(section)[*self.keys.get(&(section, key))?];
-            Some(urls::link(site.config.base_path(), &context::entry_path(site, entry, lang)))
+            Some(urls::link(
+                site.config.base_path(),
+                &context::entry_path(site, entry, lang),
+            ))
         };
-        markdown::render(text, text_lang, Origin { file, first_line }, &resolve, errors)
+        markdown::render(
+            text,
+            text_lang,
+            Origin { file, first_line },
+            &resolve,
+            errors,
+        )
     }
 
     /// Markdown to HTML, for texts with no table of contents (directory descriptions).
@@ -304,7 +319,8 @@ impl<'a> Renderer<'a> {
         first_line: usize,
         errors: &mut Vec<Diagnostic>,
     ) -> String {
-        self.render_markdown(text, text_lang, lang, file, first_line, errors).html
+        self.render_markdown(text, text_lang, lang, file, first_line, errors)
+            .html
     }
 
     /// Fills a template in `lang`.
@@ -325,6 +341,10 @@ impl<'a> Renderer<'a> {
             .t(lang, key, &[])
             .unwrap_or_else(|_| key.to_string())
     }
+}
+
+fn escape_html(text: &str) -> String {
+    xml::escape(text).into_owned()
 }
 
 fn item_terms<'i>(item: &'i Item, taxonomy: &str) -> Box<dyn Iterator<Item = usize> + 'i> {

@@ -54,7 +54,7 @@ pub(super) fn render(
 ) -> Result<Output, Box<Diagnostic>> {
     let site = r.site;
     let config = &site.config;
-    let (lang, template, meta, mut ctx) = match job {
+    let (lang, template, meta, ctx) = match job {
         Job::Chooser => chooser(r),
         Job::NotFound => {
             let lang = config.default_language.as_str();

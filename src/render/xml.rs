@@ -205,7 +205,9 @@ pub(super) fn sitemap(r: &Renderer<'_>) -> Output {
         }
     }
     for job in super::directory::jobs(&site.directory, &r.facets) {
-        let path = |l: &str| super::directory::page_path(&site.directory, &r.facets, job, l).unwrap_or_default();
+        let path = |l: &str| {
+            super::directory::page_path(&site.directory, &r.facets, job, l).unwrap_or_default()
+        };
         if !path(&config.default_language).is_empty() {
             everywhere(&mut x, &path);
         }

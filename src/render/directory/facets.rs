@@ -33,7 +33,13 @@ impl Facet {
     }
 
     /// Every facet, in display order.
-    pub const ALL: [Facet; 5] = [Facet::Area, Facet::City, Facet::Language, Facet::Access, Facet::Cost];
+    pub const ALL: [Facet; 5] = [
+        Facet::Area,
+        Facet::City,
+        Facet::Language,
+        Facet::Access,
+        Facet::Cost,
+    ];
 }
 
 /// Values of every facet with the services (indexes) that have them.
@@ -99,5 +105,8 @@ impl Facets {
 
 /// The YAML spelling of an enum value (`walk-in`, `low-cost`).
 pub fn kebab<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }

@@ -46,14 +46,27 @@ pub fn jobs(dir: &Directory, facets: &Facets) -> Vec<DirJob> {
     if dir.services.is_empty() && dir.organizations.is_empty() && dir.seminars.is_empty() {
         return Vec::new();
     }
-    let mut jobs = vec![DirJob::Home, DirJob::SeminarsIcs];
+    let mut jobs = vec![DirJob::Home];
+    if dir.seminars.iter().any(|s| !s.data.sessions.is_empty()) {
+        jobs.push(DirJob::SeminarsIcs);
+    }
     for (facet, values) in facets.all() {
         jobs.extend((0..values.len()).map(|i| DirJob::Facet(facet, i)));
     }
-    jobs.extend((0..dir.services.len()).flat_map(|i| [DirJob::Service(i), DirJob::ServiceIcs(i)]));
+    for i in 0..dir.services.len() {
+        jobs.push(DirJob::Service(i));
+        if dir.openings.iter().any(|o| o.service == i) {
+            jobs.push(DirJob::ServiceIcs(i));
+        }
+    }
     jobs.extend((0..dir.organizations.len()).map(DirJob::Organization));
     jobs.extend((0..dir.seminars.len()).map(DirJob::Seminar));
-    jobs.extend((0..dir.cities.len()).flat_map(|i| [DirJob::City(i), DirJob::CityIcs(i)]));
+    for (i, city) in dir.cities.iter().enumerate() {
+        jobs.push(DirJob::City(i));
+        if city_has_calendar(dir, &city.id) {
+            jobs.push(DirJob::CityIcs(i));
+        }
+    }
     jobs.extend((0..dir.networks.len()).map(DirJob::Network));
     jobs
 }
@@ -71,4 +84,20 @@ pub fn page_path(dir: &Directory, facets: &Facets, job: DirJob, lang: &str) -> O
         DirJob::Network(i) => entity(lang, "networks", &dir.networks[i].id),
         DirJob::ServiceIcs(_) | DirJob::CityIcs(_) | DirJob::SeminarsIcs => return None,
     })
+}
+
+/// Whether a city has anything to put in a calendar: opening hours of a service at a
+/// place in it, or a seminar session there. An empty calendar is not valid iCalendar.
+pub fn city_has_calendar(dir: &Directory, city: &str) -> bool {
+    let hours = dir
+        .openings
+        .iter()
+        .any(|o| dir.city_of_location(&o.location) == Some(city));
+    let sessions = dir.seminars.iter().flat_map(|s| &s.data.sessions).any(|s| {
+        s.city
+            .as_deref()
+            .or_else(|| s.location.as_deref().and_then(|l| dir.city_of_location(l)))
+            == Some(city)
+    });
+    hours || sessions
 }

@@ -62,51 +62,99 @@ pub(in crate::render) enum DirOutput {
 }
 
 /// Renders one directory job in `lang`.
-pub(in crate::render) fn render(r: &Renderer<'_>, lang: &str, job: DirJob, errors: &mut Vec<Diagnostic>) -> DirOutput {
+pub(in crate::render) fn render(
+    r: &Renderer<'_>,
+    lang: &str,
+    job: DirJob,
+    errors: &mut Vec<Diagnostic>,
+) -> DirOutput {
     let site = r.site;
     let config = &site.config;
     let dir = &site.directory;
     let mut ctx = tera::Context::new();
-    let page = |kind: &'static str, title: String, path: &dyn Fn(&str) -> String| PageMeta::everywhere(site, kind, lang, title, path);
+    let page = |kind: &'static str, title: String, path: &dyn Fn(&str) -> String| {
+        PageMeta::everywhere(site, kind, lang, title, path)
+    };
     let result = match job {
         DirJob::Home => {
-            let services: Vec<ServiceCard> = (0..dir.services.len()).map(|i| r.service_card(i, lang)).collect();
+            let services: Vec<ServiceCard> = (0..dir.services.len())
+                .map(|i| r.service_card(i, lang))
+                .collect();
             ctx.insert("services", &services);
             ctx.insert("facets", &facet_views(r, lang, None));
             ctx.insert("seminars", &links(r, lang, "seminars"));
             ctx.insert("cities", &links(r, lang, "cities"));
             ctx.insert("networks", &links(r, lang, "networks"));
-            ("directory.html", page("directory", r.t(lang, "directory-title"), &|l| urls::directory(l)))
+            (
+                "directory.html",
+                page("directory", r.t(lang, "directory-title"), &|l| {
+                    urls::directory(l)
+                }),
+            )
         }
         DirJob::Facet(facet, v) => {
             let (value, members) = &r.facets.values(facet)[v];
             let label = facet_label(r, lang, facet, value);
-            let services: Vec<ServiceCard> = members.iter().map(|&i| r.service_card(i, lang)).collect();
+            let services: Vec<ServiceCard> =
+                members.iter().map(|&i| r.service_card(i, lang)).collect();
             ctx.insert("services", &services);
             ctx.insert("facets", &facet_views(r, lang, Some((facet, v))));
             ctx.insert("facet", facet.as_str());
             ctx.insert("value", &label);
-            ctx.insert("directory_href", &urls::link(config.base_path(), &urls::directory(lang)));
-            let title = format!("{}: {}", r.t(lang, &format!("facet-{}", facet.as_str())), label.text);
-            ("directory.html", page("directory-facet", title, &|l| urls::facet(l, facet.as_str(), value)))
+            ctx.insert(
+                "directory_href",
+                &urls::link(config.base_path(), &urls::directory(lang)),
+            );
+            let title = format!(
+                "{}: {}",
+                r.t(lang, &format!("facet-{}", facet.as_str())),
+                label.text
+            );
+            (
+                "directory.html",
+                page("directory-facet", title, &|l| {
+                    urls::facet(l, facet.as_str(), value)
+                }),
+            )
         }
         DirJob::Service(i) => {
             let service = &dir.services[i];
             let view = r.service_view(i, lang, errors);
             ctx.insert("jsonld", &super::super::jsonld_dir::service(r, i, lang));
             ctx.insert("service", &view);
-            let mut meta = page("service", view.name.text.clone(), &|l| urls::entity(l, "services", &service.id));
+            let mut meta = page("service", view.name.text.clone(), &|l| {
+                urls::entity(l, "services", &service.id)
+            });
             meta.description = view.summary.text.clone();
             ("service.html", meta)
         }
         DirJob::Organization(i) => {
             let org = &dir.organizations[i];
             let o = &org.data;
-            let services: Vec<ServiceCard> =
-                dir.services.iter().enumerate().filter(|(_, s)| s.data.organization == org.id).map(|(i, _)| r.service_card(i, lang)).collect();
-            let places: Vec<_> = o.locations.iter().filter_map(|id| dir.location(id)).map(|l| place(dir, l, lang, config)).collect();
-            let partnerships: Vec<_> = dir.partnerships_of(&org.id).into_iter().map(|p| r.partnership_view(p, &org.id, lang)).collect();
-            let cities: Vec<Link> = o.cities.iter().filter_map(|id| dir.city(id)).map(|c| entity_link(config, lang, "cities", &c.id, &c.data.name)).collect();
+            let services: Vec<ServiceCard> = dir
+                .services
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.data.organization == org.id)
+                .map(|(i, _)| r.service_card(i, lang))
+                .collect();
+            let places: Vec<_> = o
+                .locations
+                .iter()
+                .filter_map(|id| dir.location(id))
+                .map(|l| place(dir, l, lang, config))
+                .collect();
+            let partnerships: Vec<_> = dir
+                .partnerships_of(&org.id)
+                .into_iter()
+                .map(|p| r.partnership_view(p, &org.id, lang))
+                .collect();
+            let cities: Vec<Link> = o
+                .cities
+                .iter()
+                .filter_map(|id| dir.city(id))
+                .map(|c| entity_link(config, lang, "cities", &c.id, &c.data.name))
+                .collect();
             ctx.insert("org", &serde_json::json!({
                 "id": org.id,
                 "name": text(&o.name, lang, config),
@@ -124,10 +172,24 @@ pub(in crate::render) fn render(r: &Renderer<'_>, lang: &str, job: DirJob, error
             ctx.insert("cities", &cities);
             ctx.insert("partnerships", &partnerships);
             ctx.insert("seminars", &seminars_of(r, lang, &org.id));
-            ctx.insert("networks", &dir.networks_of_organization(&org.id).into_iter().map(|n| entity_link(config, lang, "networks", &n.id, &n.data.name)).collect::<Vec<_>>());
-            ctx.insert("jsonld", &super::super::jsonld_dir::organization(r, i, lang));
+            ctx.insert(
+                "networks",
+                &dir.networks_of_organization(&org.id)
+                    .into_iter()
+                    .map(|n| entity_link(config, lang, "networks", &n.id, &n.data.name))
+                    .collect::<Vec<_>>(),
+            );
+            ctx.insert(
+                "jsonld",
+                &super::super::jsonld_dir::organization(r, i, lang),
+            );
             let title = text(&o.name, lang, config).text;
-            ("organization.html", page("organization", title, &|l| urls::entity(l, "organizations", &org.id)))
+            (
+                "organization.html",
+                page("organization", title, &|l| {
+                    urls::entity(l, "organizations", &org.id)
+                }),
+            )
         }
         DirJob::Seminar(i) => {
             let seminar = &dir.seminars[i];
@@ -136,8 +198,13 @@ pub(in crate::render) fn render(r: &Renderer<'_>, lang: &str, job: DirJob, error
             let (mut upcoming, mut past) = (Vec::new(), Vec::new());
             for session in &s.sessions {
                 let view = session_view(r, lang, session);
-                let ends_in_future = parse_local(&session.end, &session.zone).is_some_and(|end| end > now);
-                if ends_in_future { upcoming.push(view) } else { past.push(view) }
+                let ends_in_future =
+                    parse_local(&session.end, &session.zone).is_some_and(|end| end > now);
+                if ends_in_future {
+                    upcoming.push(view)
+                } else {
+                    past.push(view)
+                }
             }
             past.reverse();
             ctx.insert("seminar", &serde_json::json!({
@@ -162,24 +229,55 @@ pub(in crate::render) fn render(r: &Renderer<'_>, lang: &str, job: DirJob, error
             }));
             ctx.insert("jsonld", &super::super::jsonld_dir::seminar(r, i, lang));
             let title = text(&s.title, lang, config).text;
-            ("seminar.html", page("seminar", title, &|l| urls::entity(l, "seminars", &seminar.id)))
+            (
+                "seminar.html",
+                page("seminar", title, &|l| {
+                    urls::entity(l, "seminars", &seminar.id)
+                }),
+            )
         }
         DirJob::City(i) => {
             let city = &dir.cities[i];
-            let services: Vec<ServiceCard> = dir.services_in_city(&city.id).into_iter().filter_map(|s| dir.service_index(&s.id)).map(|i| r.service_card(i, lang)).collect();
+            let services: Vec<ServiceCard> = dir
+                .services_in_city(&city.id)
+                .into_iter()
+                .filter_map(|s| dir.service_index(&s.id))
+                .map(|i| r.service_card(i, lang))
+                .collect();
             ctx.insert("city", &serde_json::json!({
                 "id": city.id,
                 "name": text(&city.data.name, lang, config),
                 "region": opt_text(city.data.region.as_ref(), lang, config),
                 "country": city.data.country,
-                "ics": (!services.is_empty() || !dir.seminars_in_city(&city.id).is_empty()).then(|| urls::link(config.base_path(), &urls::entity_ics(lang, "cities", &city.id))),
+                "ics": super::city_has_calendar(dir, &city.id).then(|| urls::link(config.base_path(), &urls::entity_ics(lang, "cities", &city.id))),
             }));
             ctx.insert("services", &services);
-            ctx.insert("organizations", &dir.organizations_in_city(&city.id).into_iter().map(|o| entity_link(config, lang, "organizations", &o.id, &o.data.name)).collect::<Vec<_>>());
-            ctx.insert("seminars", &dir.seminars_in_city(&city.id).into_iter().map(|s| entity_link(config, lang, "seminars", &s.id, &s.data.title)).collect::<Vec<_>>());
-            ctx.insert("networks", &dir.networks_of_city(&city.id).into_iter().map(|n| entity_link(config, lang, "networks", &n.id, &n.data.name)).collect::<Vec<_>>());
+            ctx.insert(
+                "organizations",
+                &dir.organizations_in_city(&city.id)
+                    .into_iter()
+                    .map(|o| entity_link(config, lang, "organizations", &o.id, &o.data.name))
+                    .collect::<Vec<_>>(),
+            );
+            ctx.insert(
+                "seminars",
+                &dir.seminars_in_city(&city.id)
+                    .into_iter()
+                    .map(|s| entity_link(config, lang, "seminars", &s.id, &s.data.title))
+                    .collect::<Vec<_>>(),
+            );
+            ctx.insert(
+                "networks",
+                &dir.networks_of_city(&city.id)
+                    .into_iter()
+                    .map(|n| entity_link(config, lang, "networks", &n.id, &n.data.name))
+                    .collect::<Vec<_>>(),
+            );
             let title = text(&city.data.name, lang, config).text;
-            ("city.html", page("city", title, &|l| urls::entity(l, "cities", &city.id)))
+            (
+                "city.html",
+                page("city", title, &|l| urls::entity(l, "cities", &city.id)),
+            )
         }
         DirJob::Network(i) => {
             let network = &dir.networks[i];
@@ -199,7 +297,12 @@ pub(in crate::render) fn render(r: &Renderer<'_>, lang: &str, job: DirJob, error
                 "source": source(n.source.as_ref(), lang, config),
             }));
             let title = text(&n.name, lang, config).text;
-            ("network.html", page("network", title, &|l| urls::entity(l, "networks", &network.id)))
+            (
+                "network.html",
+                page("network", title, &|l| {
+                    urls::entity(l, "networks", &network.id)
+                }),
+            )
         }
         DirJob::ServiceIcs(i) => return DirOutput::File(super::super::ics::service(r, i, lang)),
         DirJob::CityIcs(i) => return DirOutput::File(super::super::ics::city(r, i, lang)),
@@ -212,28 +315,60 @@ fn links(r: &Renderer<'_>, lang: &str, kind: &str) -> Vec<Link> {
     let dir = &r.site.directory;
     let config = &r.site.config;
     match kind {
-        "seminars" => dir.seminars.iter().map(|s| entity_link(config, lang, kind, &s.id, &s.data.title)).collect(),
-        "cities" => dir.cities.iter().map(|c| entity_link(config, lang, kind, &c.id, &c.data.name)).collect(),
-        _ => dir.networks.iter().map(|n| entity_link(config, lang, kind, &n.id, &n.data.name)).collect(),
+        "seminars" => dir
+            .seminars
+            .iter()
+            .map(|s| entity_link(config, lang, kind, &s.id, &s.data.title))
+            .collect(),
+        "cities" => dir
+            .cities
+            .iter()
+            .map(|c| entity_link(config, lang, kind, &c.id, &c.data.name))
+            .collect(),
+        _ => dir
+            .networks
+            .iter()
+            .map(|n| entity_link(config, lang, kind, &n.id, &n.data.name))
+            .collect(),
     }
 }
 
 fn seminars_of(r: &Renderer<'_>, lang: &str, org: &str) -> Vec<Link> {
     let config = &r.site.config;
-    r.site.directory.seminars_of_organization(org).into_iter().map(|s| entity_link(config, lang, "seminars", &s.id, &s.data.title)).collect()
+    r.site
+        .directory
+        .seminars_of_organization(org)
+        .into_iter()
+        .map(|s| entity_link(config, lang, "seminars", &s.id, &s.data.title))
+        .collect()
 }
 
 fn facet_label(r: &Renderer<'_>, lang: &str, facet: Facet, value: &str) -> Text {
     let dir = &r.site.directory;
     let config = &r.site.config;
     match facet {
-        Facet::Area => dir.areas.find(value).map(|t| text(&dir.areas.terms[t].name, lang, config)),
+        Facet::Area => dir
+            .areas
+            .find(value)
+            .map(|t| text(&dir.areas.terms[t].name, lang, config)),
         Facet::City => dir.city(value).map(|c| text(&c.data.name, lang, config)),
-        Facet::Language => Some(Text { text: r.language_name(lang, value), lang: None }),
-        Facet::Access => Some(Text { text: r.t(lang, &format!("access-{value}")), lang: None }),
-        Facet::Cost => Some(Text { text: r.t(lang, &format!("cost-{value}")), lang: None }),
+        Facet::Language => Some(Text {
+            text: r.language_name(lang, value),
+            lang: None,
+        }),
+        Facet::Access => Some(Text {
+            text: r.t(lang, &format!("access-{value}")),
+            lang: None,
+        }),
+        Facet::Cost => Some(Text {
+            text: r.t(lang, &format!("cost-{value}")),
+            lang: None,
+        }),
     }
-    .unwrap_or(Text { text: value.to_string(), lang: None })
+    .unwrap_or(Text {
+        text: value.to_string(),
+        lang: None,
+    })
 }
 
 fn facet_views(r: &Renderer<'_>, lang: &str, current: Option<(Facet, usize)>) -> Vec<FacetView> {
@@ -247,7 +382,10 @@ fn facet_views(r: &Renderer<'_>, lang: &str, current: Option<(Facet, usize)>) ->
                 .enumerate()
                 .map(|(i, (value, members))| FacetValue {
                     label: facet_label(r, lang, facet, value),
-                    href: urls::link(r.site.config.base_path(), &urls::facet(lang, facet.as_str(), value)),
+                    href: urls::link(
+                        r.site.config.base_path(),
+                        &urls::facet(lang, facet.as_str(), value),
+                    ),
                     count: members.len(),
                     current: current == Some((facet, i)),
                 })
@@ -260,10 +398,16 @@ fn facet_views(r: &Renderer<'_>, lang: &str, current: Option<(Facet, usize)>) ->
 pub(in crate::render) fn parse_local(local: &str, zone: &str) -> Option<chrono::DateTime<Utc>> {
     let tz: chrono_tz::Tz = zone.parse().ok()?;
     let naive = NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M").ok()?;
-    tz.from_local_datetime(&naive).earliest().map(|d| d.with_timezone(&Utc))
+    tz.from_local_datetime(&naive)
+        .earliest()
+        .map(|d| d.with_timezone(&Utc))
 }
 
-fn session_view(r: &Renderer<'_>, lang: &str, session: &crate::directory::types::Session) -> SessionView {
+fn session_view(
+    r: &Renderer<'_>,
+    lang: &str,
+    session: &crate::directory::types::Session,
+) -> SessionView {
     let dir = &r.site.directory;
     let config = &r.site.config;
     let start = NaiveDateTime::parse_from_str(&session.start, "%Y-%m-%dT%H:%M").ok();
@@ -273,15 +417,30 @@ fn session_view(r: &Renderer<'_>, lang: &str, session: &crate::directory::types:
             "{}, {}–{}",
             r.localizer.long_date(lang, s.date()),
             s.format("%-H:%M"),
-            if e.date() == s.date() { e.format("%-H:%M").to_string() } else { format!("{} {}", r.localizer.long_date(lang, e.date()), e.format("%-H:%M")) }
+            if e.date() == s.date() {
+                e.format("%-H:%M").to_string()
+            } else {
+                format!(
+                    "{} {}",
+                    r.localizer.long_date(lang, e.date()),
+                    e.format("%-H:%M")
+                )
+            }
         ),
         _ => session.start.clone(),
     };
     SessionView {
         when,
         start: session.start.clone(),
-        city: session.city.as_deref().and_then(|id| dir.city(id)).map(|c| entity_link(config, lang, "cities", &c.id, &c.data.name)),
-        language: session.language.as_deref().map(|c| r.language_name(lang, c)),
+        city: session
+            .city
+            .as_deref()
+            .and_then(|id| dir.city(id))
+            .map(|c| entity_link(config, lang, "cities", &c.id, &c.data.name)),
+        language: session
+            .language
+            .as_deref()
+            .map(|c| r.language_name(lang, c)),
         cancelled: session.status == SessionStatus::Cancelled,
     }
 }

@@ -22,14 +22,22 @@ pub struct Text {
 /// `value` for a page in `lang`, following the fallback chain.
 pub fn text(value: &Localized, lang: &str, config: &Config) -> Text {
     match value.get(lang, config) {
-        Some(t) => Text { text: t.text.to_string(), lang: t.lang.filter(|l| *l != lang).map(str::to_string) },
-        None => Text { text: String::new(), lang: None },
+        Some(t) => Text {
+            text: t.text.to_string(),
+            lang: t.lang.filter(|l| *l != lang).map(str::to_string),
+        },
+        None => Text {
+            text: String::new(),
+            lang: None,
+        },
     }
 }
 
 /// An optional text.
 pub fn opt_text(value: Option<&Localized>, lang: &str, config: &Config) -> Option<Text> {
-    value.map(|v| text(v, lang, config)).filter(|t| !t.text.is_empty())
+    value
+        .map(|v| text(v, lang, config))
+        .filter(|t| !t.text.is_empty())
 }
 
 /// A link with a localized label.
@@ -43,7 +51,10 @@ pub struct Link {
 
 /// Link to the page of entity `id` of `kind` (`organizations`, `cities`…).
 pub fn entity_link(config: &Config, lang: &str, kind: &str, id: &str, name: &Localized) -> Link {
-    Link { name: text(name, lang, config), href: urls::link(config.base_path(), &urls::entity(lang, kind, id)) }
+    Link {
+        name: text(name, lang, config),
+        href: urls::link(config.base_path(), &urls::entity(lang, kind, id)),
+    }
 }
 
 /// A source of facts.
@@ -57,7 +68,10 @@ pub struct SourceView {
 
 /// The view of a source.
 pub fn source(value: Option<&Source>, lang: &str, config: &Config) -> Option<SourceView> {
-    value.map(|s| SourceView { name: text(&s.name, lang, config), url: s.url.clone() })
+    value.map(|s| SourceView {
+        name: text(&s.name, lang, config),
+        url: s.url.clone(),
+    })
 }
 
 /// What a page may show of a location.
@@ -84,9 +98,18 @@ pub struct PlaceView {
 }
 
 /// The publishable view of `location`.
-pub fn place(dir: &Directory, location: &Entity<Location>, lang: &str, config: &Config) -> PlaceView {
+pub fn place(
+    dir: &Directory,
+    location: &Entity<Location>,
+    lang: &str,
+    config: &Config,
+) -> PlaceView {
     let l = &location.data;
-    let city = l.city.as_deref().and_then(|id| dir.city(id)).map(|c| entity_link(config, lang, "cities", &c.id, &c.data.name));
+    let city = l
+        .city
+        .as_deref()
+        .and_then(|id| dir.city(id))
+        .map(|c| entity_link(config, lang, "cities", &c.id, &c.data.name));
     if l.location_type == LocationType::Redacted {
         return PlaceView {
             id: None,
@@ -108,7 +131,9 @@ pub fn place(dir: &Directory, location: &Entity<Location>, lang: &str, config: &
                 Some(code) => format!("{code} {}", a.locality),
                 None => a.locality.clone(),
             };
-            [Some(a.street.clone()), Some(town), a.region.clone()].into_iter().flatten()
+            [Some(a.street.clone()), Some(town), a.region.clone()]
+                .into_iter()
+                .flatten()
         })
         .collect();
     PlaceView {

@@ -9,20 +9,22 @@
   document.querySelectorAll("[data-open-now]").forEach(function (el) {
     var sessions;
     try { sessions = JSON.parse(el.getAttribute("data-sessions") || "[]"); } catch (e) { return; }
+    var zone = el.getAttribute("data-zone") || undefined;
     var now = Date.now();
-    var time = { hour: "numeric", minute: "2-digit" };
-    var day = { weekday: "long", day: "numeric", month: "long", hour: "numeric", minute: "2-digit" };
+    var time = { hour: "numeric", minute: "2-digit", hourCycle: "h23", timeZone: zone };
+    var day = { weekday: "long", day: "numeric", month: "long", timeZone: zone };
+    var label = el.querySelector("strong"), text = el.querySelector("[data-text]");
     for (var i = 0; i < sessions.length; i++) {
       var start = Date.parse(sessions[i][0]), end = Date.parse(sessions[i][1]);
       if (end <= now) continue;
-      var label = el.querySelector("strong"), text = el.querySelector("[data-text]");
       if (start <= now) {
         label.textContent = el.getAttribute("data-label-open");
         text.textContent = "– " + new Date(end).toLocaleTimeString(lang, time);
         el.classList.add("open");
-      } else {
-        label.textContent = el.getAttribute("data-label-next");
-        text.textContent = new Date(start).toLocaleString(lang, day) + "–" + new Date(end).toLocaleTimeString(lang, time);
+      } else if (i > 0) {
+        // The build-time text names a session that is over: name the next one.
+        text.textContent = new Date(start).toLocaleDateString(lang, day) + ", " +
+          new Date(start).toLocaleTimeString(lang, time) + "–" + new Date(end).toLocaleTimeString(lang, time);
       }
       return;
     }
