@@ -238,9 +238,57 @@ pub fn month_year(lang: &str, year: i32, month: u32) -> String {
     }
 }
 
+/// Greek month names after a preposition (accusative), as in "από τον Απρίλιο".
+const EL_MONTHS_ACCUSATIVE: [&str; 12] = [
+    "Ιανουάριο",
+    "Φεβρουάριο",
+    "Μάρτιο",
+    "Απρίλιο",
+    "Μάιο",
+    "Ιούνιο",
+    "Ιούλιο",
+    "Αύγουστο",
+    "Σεπτέμβριο",
+    "Οκτώβριο",
+    "Νοέμβριο",
+    "Δεκέμβριο",
+];
+
+/// A year, a month of a year or a date as the object of "since" (`since = …
+/// { $date }` in the locale files): Greek needs the article and the accusative ("από
+/// τον Απρίλιο του 2020", "από το 2020", "από τις 2 Απριλίου 2020"); Spanish and English
+/// write the plain forms ("desde abril de 2020", "since April 2020").
+pub fn since_date(lang: &str, year: i32, month: Option<u32>, day: Option<NaiveDate>) -> String {
+    let greek = Lang::of(lang) == Lang::El;
+    match (day, month) {
+        (Some(d), _) if greek => format!("τις {}", long_date(lang, d)),
+        (Some(d), _) => long_date(lang, d),
+        (None, Some(m)) if greek => {
+            format!(
+                "τον {} του {year}",
+                EL_MONTHS_ACCUSATIVE[(m.clamp(1, 12) - 1) as usize]
+            )
+        }
+        (None, Some(m)) => month_year(lang, year, m),
+        (None, None) if greek => format!("το {year}"),
+        (None, None) => year.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn writes_since_dates_with_greek_articles_and_accusative() {
+        assert_eq!(
+            since_date("el", 2020, Some(4), None),
+            "τον Απρίλιο του 2020"
+        );
+        assert_eq!(since_date("el", 2020, None, None), "το 2020");
+        assert_eq!(since_date("es", 2020, Some(4), None), "abril de 2020");
+        assert_eq!(since_date("en", 2020, None, None), "2020");
+    }
 
     #[test]
     fn writes_a_month_of_a_year_with_the_greek_nominative() {

@@ -287,10 +287,10 @@ pub(in crate::render) fn render(
                 "name": text(&n.name, lang, config),
                 "description": n.description.as_ref().map(|d| r.markdown_text(d, lang, &network.file, errors)),
                 "coordinator": n.coordinator.as_deref().and_then(|id| r.org_link(lang, id)),
-                "supporters": n.supporters.iter().filter_map(|s| Some(Since { link: r.org_link(lang, &s.organization)?, since: s.since.as_deref().map(|d| super::views::partial_date(lang, d)) })).collect::<Vec<_>>(),
+                "supporters": n.supporters.iter().filter_map(|s| Some(Since { link: r.org_link(lang, &s.organization)?, since: s.since.as_deref().map(|d| super::views::since(lang, d)) })).collect::<Vec<_>>(),
                 "members": n.members.iter().filter_map(|m| {
                     let c = dir.city(&m.city)?;
-                    Some(Since { link: entity_link(config, lang, "cities", &c.id, &c.data.name), since: m.joined.as_deref().map(|d| super::views::partial_date(lang, d)) })
+                    Some(Since { link: entity_link(config, lang, "cities", &c.id, &c.data.name), since: m.joined.as_deref().map(|d| super::views::since(lang, d)) })
                 }).collect::<Vec<_>>(),
                 "member_organizations": n.member_organizations.iter().filter_map(|id| r.org_link(lang, id)).collect::<Vec<_>>(),
                 "seminars": dir.seminars_of_network(&network.id).into_iter().map(|s| entity_link(config, lang, "seminars", &s.id, &s.data.title)).collect::<Vec<_>>(),

@@ -161,6 +161,19 @@ pub fn partial_date(lang: &str, value: &str) -> String {
     }
 }
 
+/// A partial date as the object of "since" (see [`crate::i18n::dates::since_date`]).
+pub fn since(lang: &str, value: &str) -> String {
+    use crate::directory::values::{parse_partial_date, PartialDate};
+    use crate::i18n::dates::since_date;
+    use chrono::Datelike;
+    match parse_partial_date(value) {
+        Some(PartialDate::Year(y)) => since_date(lang, y, None, None),
+        Some(PartialDate::Month(y, m)) => since_date(lang, y, Some(m), None),
+        Some(PartialDate::Day(d)) => since_date(lang, d.year(), Some(d.month()), Some(d)),
+        None => value.to_string(),
+    }
+}
+
 /// Minutes of an ISO 8601 duration such as `PT40M` or `PT1H30M` (validated before).
 pub fn duration_minutes(iso: &str) -> Option<u32> {
     let rest = iso.strip_prefix("PT")?;
