@@ -407,6 +407,7 @@ impl Renderer<'_> {
         p: &Entity<Partnership>,
         org: &str,
         lang: &str,
+        errors: &mut Vec<crate::diag::Diagnostic>,
     ) -> PartnershipView {
         let config = &self.site.config;
         PartnershipView {
@@ -418,7 +419,11 @@ impl Renderer<'_> {
                 .filter_map(|id| self.org_link(lang, id))
                 .collect(),
             kinds: p.data.kinds.iter().map(kebab).collect(),
-            summary: opt_text(p.data.summary.as_ref(), lang, config),
+            summary: p
+                .data
+                .summary
+                .as_ref()
+                .map(|t| self.markdown_text(t, lang, &p.file, errors)),
             offers: self.pathways(&p.data, lang),
             since: p
                 .data

@@ -147,7 +147,7 @@ pub(in crate::render) fn render(
             let partnerships: Vec<_> = dir
                 .partnerships_of(&org.id)
                 .into_iter()
-                .map(|p| r.partnership_view(p, &org.id, lang))
+                .map(|p| r.partnership_view(p, &org.id, lang, errors))
                 .collect();
             let cities: Vec<Link> = o
                 .cities
