@@ -10,7 +10,7 @@ use std::io;
 use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
@@ -46,17 +46,17 @@ pub fn serve(
     let url = format!("http://{local}/");
     options.base_url = Some(url.clone());
     let out = options.out_dir();
-    let version = Arc::new(AtomicU64::new(0));
-    rebuild(&options, &version, on_event);
+    let state = Arc::new(State::default());
+    rebuild(&options, &state, on_event);
 
     let server = Arc::new(server);
     {
-        let (server, out, version) = (Arc::clone(&server), out.clone(), Arc::clone(&version));
+        let (server, out, state) = (Arc::clone(&server), out.clone(), Arc::clone(&state));
         std::thread::spawn(move || {
             for request in server.incoming_requests() {
-                let (out, version) = (out.clone(), Arc::clone(&version));
+                let (out, state) = (out.clone(), Arc::clone(&state));
                 std::thread::spawn(move || {
-                    let _ = respond(request, &out, &version);
+                    let _ = respond(request, &out, &state);
                 });
             }
         });
@@ -97,23 +97,47 @@ pub fn serve(
         changed.sort();
         changed.dedup();
         on_event(Event::Changed(changed));
-        rebuild(&options, &version, on_event);
+        rebuild(&options, &state, on_event);
     }
     Ok(())
 }
 
-fn rebuild(options: &BuildOptions, version: &AtomicU64, on_event: &(dyn Fn(Event) + Sync)) {
+/// What the server shares between the watcher and the request threads.
+#[derive(Default)]
+struct State {
+    /// Bumped after every build, good or bad, so that open pages reload.
+    version: AtomicU64,
+    /// The errors of the last build when it failed, shown over every page until fixed.
+    error: Mutex<Option<String>>,
+}
+
+fn rebuild(options: &BuildOptions, state: &State, on_event: &(dyn Fn(Event) + Sync)) {
     let started = Instant::now();
-    match build(options, &|_, _| {}) {
-        Ok(report) => {
-            version.fetch_add(1, Ordering::SeqCst);
-            on_event(Event::Built(report, started.elapsed()));
-        }
+    let result = build(options, &|_, _| {});
+    if let Ok(mut error) = state.error.lock() {
+        *error = result.as_ref().err().map(error_text);
+    }
+    state.version.fetch_add(1, Ordering::SeqCst);
+    match result {
+        Ok(report) => on_event(Event::Built(report, started.elapsed())),
         Err(e) => on_event(Event::Failed(e)),
     }
 }
 
-fn respond(request: tiny_http::Request, out: &Path, version: &AtomicU64) -> io::Result<()> {
+/// The errors of a failed build as plain text, one diagnostic per paragraph.
+fn error_text(error: &Error) -> String {
+    match error {
+        Error::Content { errors, .. } => errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+        other => other.to_string(),
+    }
+}
+
+fn respond(request: tiny_http::Request, out: &Path, state: &State) -> io::Result<()> {
+    let version = &state.version;
     let url = request.url().to_string();
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
     if path == RELOAD_PATH {
@@ -137,7 +161,8 @@ fn respond(request: tiny_http::Request, out: &Path, version: &AtomicU64) -> io::
     };
     let content_type = content_type(&file);
     if content_type.starts_with("text/html") {
-        bytes = inject_reload(bytes);
+        let error = state.error.lock().ok().and_then(|e| e.clone());
+        bytes = inject_reload(bytes, error.as_deref());
     }
     let response = tiny_http::Response::from_data(bytes)
         .with_status_code(status)
@@ -183,12 +208,20 @@ pub fn percent_decode(path: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-fn inject_reload(bytes: Vec<u8>) -> Vec<u8> {
+/// Adds the reload script and, after a failed build, a banner with its errors: the
+/// page still shows the last good build underneath.
+fn inject_reload(bytes: Vec<u8>, error: Option<&str>) -> Vec<u8> {
     let html = String::from_utf8_lossy(&bytes);
-    match html.rfind("</body>") {
-        Some(at) => format!("{}{RELOAD_SCRIPT}{}", &html[..at], &html[at..]).into_bytes(),
-        None => bytes,
-    }
+    let Some(at) = html.rfind("</body>") else {
+        return bytes;
+    };
+    let banner = error.map_or_else(String::new, |text| {
+        format!(
+            "<div id=\"puerta-build-error\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:99;background:#fff4f4;color:#5c0000;border-top:4px solid #b00020;padding:1rem;font:14px/1.4 monospace\"><strong>puerta: the last change does not build; this is the last good version.</strong><pre style=\"white-space:pre-wrap\">{}</pre></div>",
+            crate::render::escape_html(text)
+        )
+    });
+    format!("{}{banner}{RELOAD_SCRIPT}{}", &html[..at], &html[at..]).into_bytes()
 }
 
 fn content_type(path: &Path) -> &'static str {

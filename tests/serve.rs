@@ -149,5 +149,39 @@ fn serve_injects_live_reload_and_rebuilds_on_change() {
     );
     assert_eq!(status, 200);
     assert!(greek.contains("<html lang=\"el\""));
+
+    // A save that breaks the build: the last good pages stay, with the error over them.
+    let broken = "---\ntitle: \"Arraigo social\"\ndate: 2026-02-30\nslug: arraigo-social\n---\n\nTexto roto.\n";
+    let version_before_break = get(&addr, "/__puerta/reload?v=none", WAIT).1;
+    std::fs::write(site.join("content/blog/arraigo.es.md"), broken).unwrap();
+    let (_, after_break) = get(
+        &addr,
+        &format!("/__puerta/reload?v={version_before_break}"),
+        WAIT,
+    );
+    assert_ne!(
+        after_break, version_before_break,
+        "a failed build also wakes the pages"
+    );
+    let (status, page) = get(&addr, "/es/blog/arraigo-social/", WAIT);
+    assert_eq!(status, 200, "the last good site is still served");
+    assert!(
+        page.contains("Texto nuevo del arraigo."),
+        "with the last good text"
+    );
+    assert!(
+        page.contains("puerta-build-error"),
+        "and the error shown in the page"
+    );
+    assert!(
+        page.contains("content/blog/arraigo.es.md:3:7"),
+        "naming file:line:col"
+    );
+    // Fixing it removes the banner.
+    write_article(&site, "Texto arreglado.");
+    let (_, fixed) = get(&addr, &format!("/__puerta/reload?v={after_break}"), WAIT);
+    assert_ne!(fixed, after_break);
+    let (_, page) = get(&addr, "/es/blog/arraigo-social/", WAIT);
+    assert!(page.contains("Texto arreglado.") && !page.contains("puerta-build-error"));
     drop(server);
 }

@@ -343,7 +343,8 @@ impl<'a> Renderer<'a> {
     }
 }
 
-fn escape_html(text: &str) -> String {
+/// Escapes text for HTML content and attributes: the five specials only.
+pub fn escape_html(text: &str) -> String {
     xml::escape(text).into_owned()
 }
 
