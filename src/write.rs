@@ -34,7 +34,9 @@ impl Staging {
         let name = target
             .file_name()
             .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-        let dir = parent.join(format!(".{name}.puerta-staging-{}", std::process::id()));
+        let prefix = format!(".{name}.puerta-staging-");
+        remove_abandoned(parent, &prefix);
+        let dir = parent.join(format!("{prefix}{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir)?;
         }
@@ -91,6 +93,31 @@ impl Staging {
             std::fs::remove_dir_all(&old)?;
         }
         Ok(())
+    }
+}
+
+/// Removes staging directories (and trees renamed away) left by builds that were
+/// killed: those of processes that no longer run. Where processes cannot be looked up
+/// (no `/proc`), nothing is removed.
+fn remove_abandoned(parent: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(prefix) else {
+            continue;
+        };
+        let pid = rest.trim_end_matches(".old");
+        let running = pid.parse::<u32>().is_ok_and(|pid| {
+            pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists()
+        });
+        if !running {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
     }
 }
 

@@ -98,3 +98,69 @@ fn check_mode_writes_nothing() {
     assert!(report.files > 10, "the check still renders every page");
     assert!(names(tmp.path()).is_empty(), "{:?}", names(tmp.path()));
 }
+
+/// A build killed half-way through writing leaves the previous output byte for byte,
+/// and the next build cleans up what the killed one left beside it.
+#[test]
+fn interrupted_build_leaves_previous_output_intact_and_is_cleaned_up_next_time() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    common::copy_dir(&common::fixture("translations"), &site);
+    // Enough articles that the build is still writing when it is killed.
+    for i in 0..400 {
+        let body = "Texto de prueba del artículo. ".repeat(30);
+        std::fs::write(
+            site.join(format!("content/blog/extra-{i:04}.es.md")),
+            format!("---\ntitle: \"Artículo {i}\"\ndate: 2026-01-01\n---\n\n{body}\n"),
+        )
+        .unwrap();
+    }
+    let out = tmp.path().join("public");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("index.html"), "previous site").unwrap();
+    let before = common::tree(&out);
+
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_puerta"))
+        .args(["build", "--now", common::NOW, "--root"])
+        .arg(&site)
+        .arg("--out")
+        .arg(&out)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let staging = tmp
+        .path()
+        .join(format!(".public.puerta-staging-{}", child.id()));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !staging.join("es").exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(
+        common::tree(&out),
+        before,
+        "the previous output is untouched"
+    );
+
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_puerta"))
+        .args(["build", "--now", common::NOW, "--root"])
+        .arg(&site)
+        .arg("--out")
+        .arg(&out)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(out.join("es/blog/extra-0001/index.html").exists());
+    let left: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("puerta-staging"))
+        .collect();
+    assert!(
+        left.is_empty(),
+        "abandoned staging directories removed: {left:?}"
+    );
+}
