@@ -1,6 +1,9 @@
 //! Shared helpers of the integration tests: build a fixture site into a temporary
-//! directory with a fixed clock, read what was written, look into HTML pages, and read
-//! `.ics` files with an independent iCalendar implementation ([`ics`]).
+//! directory with a fixed clock, read what was written, look into HTML pages. Helpers
+//! of one area live in submodules: the fixture sites that build ([`site`]), Atom feeds
+//! ([`atom`]), the directory's validation errors ([`directory`]), the HSDS export and
+//! its schemas ([`hsds`]), and `.ics` files read with an independent iCalendar
+//! implementation ([`ics`]).
 //!
 //! The HTML that puerta writes is HTML5, not XML (`<!doctype html>`, unclosed `<meta>`),
 //! so [`Html`] is a small tolerant tag scanner: enough to find elements, their
@@ -9,7 +12,11 @@
 // Each test binary uses its own part of this module.
 #![allow(dead_code)]
 
+pub mod atom;
+pub mod directory;
+pub mod hsds;
 pub mod ics;
+pub mod site;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
