@@ -254,3 +254,74 @@ fn new_rejects_a_language_the_site_does_not_have() {
     assert!(stderr(&out).contains("fr"), "{}", stderr(&out));
     assert_eq!(tree(&site), before, "nothing was created");
 }
+
+/// `puerta new <kind>` writes, for every directory kind, a file that validates as
+/// written, and refuses to overwrite it.
+#[test]
+fn new_scaffolds_every_directory_kind_with_valid_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    common::copy_dir(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/directory-redacted")
+            .as_path(),
+        &site,
+    );
+    let kinds = [
+        "organization",
+        "service",
+        "location",
+        "seminar",
+        "city",
+        "network",
+        "partnership",
+        "holidays",
+    ];
+    for kind in kinds {
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_puerta"))
+            .args(["new", kind, &format!("nuevo-{kind}"), "--root"])
+            .arg(&site)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(0), "new {kind}");
+    }
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_puerta"))
+        .args(["new", "service", "nuevo-service", "--root"])
+        .arg(&site)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(
+        again.code(),
+        Some(2),
+        "an existing file is never overwritten"
+    );
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_puerta"))
+        .args(["check", "--root"])
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let service =
+        std::fs::read_to_string(site.join("content/directory/services/nuevo-service.yaml"))
+            .unwrap();
+    let org = service
+        .lines()
+        .find_map(|l| l.strip_prefix("organization: "))
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("an organization line");
+    assert!(
+        site.join(format!("content/directory/organizations/{org}.yaml"))
+            .exists(),
+        "references filled with existing ids: {org}"
+    );
+    assert!(
+        service.contains("# session_length: PT40M"),
+        "optional fields commented with an example"
+    );
+}

@@ -4,6 +4,7 @@
 
 mod build;
 mod new;
+mod scaffold;
 mod serve;
 
 use std::path::PathBuf;

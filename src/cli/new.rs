@@ -1,11 +1,12 @@
-//! `puerta new article|page <key> --lang <l>`: creates a content file with its front
-//! matter filled in. Never overwrites an existing file.
+//! `puerta new <kind> <id>`: creates a content file with every field present or
+//! commented, for articles and pages (`--lang`) and every directory kind. Never
+//! overwrites an existing file.
 
 use std::path::Path;
 
 use puerta::config::Config;
 
-use super::{print_diagnostics, Failure};
+use super::{print_diagnostics, scaffold, Failure};
 
 /// Options of `puerta new`.
 #[derive(Debug, clap::Args)]
@@ -13,26 +14,59 @@ pub struct Args {
     /// What to create.
     #[arg(value_enum)]
     pub kind: Kind,
-    /// The key: the file name shared by every translation (lowercase, digits, `-`).
+    /// The key or id: the file name (lowercase ASCII letters, digits, `-`).
     pub key: String,
-    /// Language of the new file (one of the site languages).
+    /// Language of a new article or page (one of the site languages).
     #[arg(long)]
-    pub lang: String,
-    /// Title to put in the front matter.
+    pub lang: Option<String>,
+    /// Title of a new article or page.
     #[arg(long, default_value = "")]
     pub title: String,
-    /// Publication date (YYYY-MM-DD); default today.
+    /// Publication date of a new article (YYYY-MM-DD); default today.
     #[arg(long)]
     pub date: Option<chrono::NaiveDate>,
 }
 
 /// Kinds of content `new` creates.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Kind {
-    /// A blog article: content/blog/<key>.<lang>.md.
+    /// A blog article: content/blog/<key>.<lang>.md (needs --lang).
     Article,
-    /// A plain page: content/pages/<key>.<lang>.md.
+    /// A plain page: content/pages/<key>.<lang>.md (needs --lang).
     Page,
+    /// content/directory/organizations/<id>.yaml.
+    Organization,
+    /// content/directory/services/<id>.yaml.
+    Service,
+    /// content/directory/locations/<id>.yaml.
+    Location,
+    /// content/directory/seminars/<id>.yaml.
+    Seminar,
+    /// content/directory/cities/<id>.yaml.
+    City,
+    /// content/directory/networks/<id>.yaml.
+    Network,
+    /// content/directory/partnerships/<id>.yaml.
+    Partnership,
+    /// content/directory/holidays/<id>.yaml.
+    Holidays,
+}
+
+impl Kind {
+    /// The folder of a directory kind under content/directory/.
+    fn directory_folder(self) -> Option<&'static str> {
+        Some(match self {
+            Kind::Article | Kind::Page => return None,
+            Kind::Organization => "organizations",
+            Kind::Service => "services",
+            Kind::Location => "locations",
+            Kind::Seminar => "seminars",
+            Kind::City => "cities",
+            Kind::Network => "networks",
+            Kind::Partnership => "partnerships",
+            Kind::Holidays => "holidays",
+        })
+    }
 }
 
 /// Runs `puerta new`.
@@ -41,13 +75,6 @@ pub fn run(root: &Path, args: Args) -> Result<(), Failure> {
         print_diagnostics(&e);
         Failure::Content
     })?;
-    if !config.languages.contains(&args.lang) {
-        return Err(Failure::Internal(format!(
-            "unknown language `{}`: expected one of {}",
-            args.lang,
-            config.languages.join(", ")
-        )));
-    }
     let valid_key = !args.key.is_empty()
         && args
             .key
@@ -59,26 +86,58 @@ pub fn run(root: &Path, args: Args) -> Result<(), Failure> {
             args.key
         )));
     }
-    let dir = match args.kind {
-        Kind::Article => "blog",
-        Kind::Page => "pages",
+    let (rel, text, note) = match args.kind.directory_folder() {
+        Some(folder) => {
+            let ids = |kind: &str| existing_ids(root, kind);
+            let text = scaffold::directory(folder, &args.key, &ids).unwrap_or_default();
+            (
+                format!("content/directory/{folder}/{}.yaml", args.key),
+                text,
+                "fill it in and remove what stays unknown",
+            )
+        }
+        None => {
+            let lang = args.lang.as_deref().ok_or_else(|| {
+                Failure::Internal(
+                    format!(
+                        "--lang is required for a new {:?}: one of {}",
+                        args.kind,
+                        config.languages.join(", ")
+                    )
+                    .to_lowercase(),
+                )
+            })?;
+            if !config.languages.iter().any(|l| l == lang) {
+                return Err(Failure::Internal(format!(
+                    "unknown language `{lang}`: expected one of {}",
+                    config.languages.join(", ")
+                )));
+            }
+            let date = args
+                .date
+                .unwrap_or_else(|| chrono::Local::now().date_naive());
+            let title = if args.title.is_empty() {
+                args.key.replace('-', " ")
+            } else {
+                args.title.clone()
+            };
+            let (dir, text) = match args.kind {
+                Kind::Article => (
+                    "blog",
+                    format!(
+                        "---\ntitle: {title:?}\ndate: {date}\nsummary: \"\"\n# updated: YYYY-MM-DD\n# category: <a code of content/taxonomies/categories.yaml>\ntags: []\naudience: professional          # professional | public\n# authors: [{{name: \"…\", role: \"…\"}}]\n# legal_review: {{date: YYYY-MM-DD, by: \"…\"}}\n# slug: …                          # URL segment in this language\ndraft: true\n---\n\nWrite the article here. Link another article with `[text](@/blog/<key>.md)`.\n"
+                    ),
+                ),
+                _ => ("pages", format!("---\ntitle: {title:?}\nsummary: \"\"\n# slug: …\ndraft: true\n---\n\nWrite the page here.\n")),
+            };
+            (
+                format!("content/{dir}/{}.{lang}.md", args.key),
+                text,
+                "a draft: set `draft: false` to publish it",
+            )
+        }
     };
-    let rel = format!("content/{dir}/{}.{}.md", args.key, args.lang);
     let path = root.join(&rel);
-    let date = args
-        .date
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let title = if args.title.is_empty() {
-        args.key.replace('-', " ")
-    } else {
-        args.title.clone()
-    };
-    let text = match args.kind {
-        Kind::Article => format!(
-            "---\ntitle: {title:?}\ndate: {date}\nsummary: \"\"\n# category: <a code of content/taxonomies/categories.yaml>\ntags: []\naudience: professional\ndraft: true\n---\n\nWrite the article here.\n"
-        ),
-        Kind::Page => format!("---\ntitle: {title:?}\nsummary: \"\"\ndraft: true\n---\n\nWrite the page here.\n"),
-    };
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
             .map_err(|e| Failure::Internal(format!("cannot create {}: {e}", parent.display())))?;
@@ -96,6 +155,23 @@ pub fn run(root: &Path, args: Args) -> Result<(), Failure> {
         })?;
     std::io::Write::write_all(&mut file, text.as_bytes())
         .map_err(|e| Failure::Internal(format!("cannot write {rel}: {e}")))?;
-    eprintln!("Created {rel} (a draft: set `draft: false` to publish it).");
+    eprintln!("Created {rel} ({note}).");
     Ok(())
+}
+
+/// Ids of the files of one directory kind, sorted.
+fn existing_ids(root: &Path, kind: &str) -> Vec<String> {
+    let mut ids: Vec<String> = std::fs::read_dir(root.join("content/directory").join(kind))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()
+                .and_then(|n| n.strip_suffix(".yaml"))
+                .map(str::to_string)
+        })
+        .collect();
+    ids.sort();
+    ids
 }
