@@ -92,3 +92,24 @@ fn network_page_dates_its_supporters_and_lists_member_cities_and_seminars() {
     );
     assert!(city.contains("/el/seminars/formacion/"), "and its seminars");
 }
+
+#[test]
+fn city_and_network_pages_carry_their_structured_data() {
+    let built = common::build("directory-sessions");
+    let json_ld = |rel: &str| {
+        let page = built.read(rel);
+        let start = page
+            .find("<script type=\"application/ld+json\">")
+            .expect("JSON-LD")
+            + 35;
+        let end = start + page[start..].find("</script>").unwrap();
+        serde_json::from_str::<serde_json::Value>(&page[start..end]).expect("valid JSON")
+    };
+    let city = json_ld("el/cities/athens/index.html");
+    assert_eq!(city["@graph"][0]["@type"], "City");
+    assert_eq!(city["@graph"][0]["name"], "Αθήνα");
+    assert_eq!(city["@graph"][0]["alternateName"][0], "Athina");
+    let network = json_ld("en/networks/red-ejemplo/index.html");
+    assert_eq!(network["@graph"][0]["@type"], "Organization");
+    assert_eq!(network["@graph"][1]["@type"], "BreadcrumbList");
+}

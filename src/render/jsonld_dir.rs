@@ -193,3 +193,39 @@ pub fn seminar(r: &Renderer<'_>, i: usize, lang: &str) -> String {
     nodes.push(breadcrumbs(r, lang, &title, &path));
     graph(nodes)
 }
+
+/// JSON-LD of city `i`: a `City` (a `Place`) with its country.
+pub fn city(r: &Renderer<'_>, i: usize, lang: &str) -> String {
+    let city = &r.site.directory.cities[i];
+    let path = urls::entity(lang, "cities", &city.id);
+    let title = name(r, &city.data.name, lang);
+    let mut node = json!({
+        "@type": "City",
+        "@id": r.site.config.absolute(&path),
+        "name": title,
+        "address": {"@type": "PostalAddress", "addressCountry": city.data.country},
+    });
+    if !city.data.aliases.is_empty() {
+        node["alternateName"] = city.data.aliases.clone().into();
+    }
+    graph(vec![node, breadcrumbs(r, lang, &title, &path)])
+}
+
+/// JSON-LD of network `i`: an `Organization` with its member organizations.
+pub fn network(r: &Renderer<'_>, i: usize, lang: &str) -> String {
+    let network = &r.site.directory.networks[i];
+    let path = urls::entity(lang, "networks", &network.id);
+    let title = name(r, &network.data.name, lang);
+    let mut node =
+        json!({"@type": "Organization", "@id": r.site.config.absolute(&path), "name": title});
+    let members: Vec<Value> = network
+        .data
+        .member_organizations
+        .iter()
+        .filter_map(|id| organization_node(r, id, lang))
+        .collect();
+    if !members.is_empty() {
+        node["member"] = members.into();
+    }
+    graph(vec![node, breadcrumbs(r, lang, &title, &path)])
+}

@@ -273,6 +273,7 @@ pub(in crate::render) fn render(
                     .map(|n| entity_link(config, lang, "networks", &n.id, &n.data.name))
                     .collect::<Vec<_>>(),
             );
+            ctx.insert("jsonld", &super::super::jsonld_dir::city(r, i, lang));
             let title = text(&city.data.name, lang, config).text;
             (
                 "city.html",
@@ -296,6 +297,7 @@ pub(in crate::render) fn render(
                 "seminars": dir.seminars_of_network(&network.id).into_iter().map(|s| entity_link(config, lang, "seminars", &s.id, &s.data.title)).collect::<Vec<_>>(),
                 "source": source(n.source.as_ref(), lang, config),
             }));
+            ctx.insert("jsonld", &super::super::jsonld_dir::network(r, i, lang));
             let title = text(&n.name, lang, config).text;
             (
                 "network.html",
