@@ -103,6 +103,15 @@ pub enum Problem {
     /// A file that cannot be read.
     #[error("cannot read: {0}")]
     Io(String),
+    /// An article cites a law that was repealed after the article's last legal review
+    /// (or an article never reviewed cites a repealed law).
+    #[error("cites `{law}`, repealed {detail}")]
+    RepealedLaw {
+        /// Key of the repealed law.
+        law: String,
+        /// By what and since when, in words.
+        detail: String,
+    },
 }
 
 /// One problem, where it is, what was expected and a suggestion.

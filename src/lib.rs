@@ -2,9 +2,10 @@
 //! Markdown and YAML: an immigration-law knowledge base and a directory of services.
 //!
 //! This file only orchestrates the stages of DESIGN.md §3, each in its own module:
-//! [`config`] → [`content`] and [`directory`] → [`model`] → [`i18n`] → [`markdown`] / [`render`] →
-//! [`mod@write`]. Stages exchange plain data; every problem is collected as a
-//! [`diag::Diagnostic`] so that one run reports them all.
+//! [`config`] → [`content`], [`directory`] and [`law`] → [`model`] → [`i18n`] →
+//! [`markdown`] / [`render`] → [`mod@write`]. Stages exchange plain data; every problem
+//! is collected as a [`diag::Diagnostic`] so that one run reports them all.
+//! [`load_site`] stops after the model, for reports ([`report`]).
 
 pub mod config;
 pub mod content;
@@ -12,10 +13,12 @@ pub mod diag;
 pub mod directory;
 pub mod export;
 pub mod i18n;
+pub mod law;
 pub mod localized;
 pub mod markdown;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod schedule;
 pub mod serve;
 pub mod taxonomy;
@@ -32,10 +35,12 @@ use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::content::Section;
 use crate::diag::{Diagnostic, Diagnostics, Problem, Span};
 use crate::directory::Directory;
 use crate::i18n::Localizer;
-use crate::model::Site;
+use crate::law::Laws;
+use crate::model::{Site, Sources};
 use crate::render::{Output, Renderer};
 use crate::taxonomy::Taxonomy;
 use crate::theme::Theme;
@@ -145,31 +150,10 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
     }
     stage("config", &mut report);
 
-    let ((docs, categories, tags), (theme, locales, (directory, directory_errors))) = rayon::join(
-        || {
-            (
-                content::load(&config),
-                Taxonomy::load(&config, "categories"),
-                Taxonomy::load(&config, "tags"),
-            )
-        },
-        || {
-            (
-                Theme::load(&config),
-                theme::locale_files(&config),
-                Directory::load(&config),
-            )
-        },
+    let (loaded, (theme, locales)) = rayon::join(
+        || load_sources(&config),
+        || (Theme::load(&config), theme::locale_files(&config)),
     );
-    let content::Loaded {
-        docs,
-        errors: load_errors,
-        keys,
-    } = docs;
-    diags.extend(load_errors);
-    diags.extend(directory_errors);
-    let categories = take(categories, &mut diags);
-    let tags = take(tags, &mut diags);
     let theme = take(theme, &mut diags);
     let locales = take(locales, &mut diags);
     stage("load", &mut report);
@@ -181,14 +165,9 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
             &mut diags,
         )
     });
-    // Resolve what loaded even when some files failed, so that one run also reports
-    // the unknown terms of the others; without taxonomies that would only add noise.
-    let (Some(categories), Some(tags)) = (categories, tags) else {
+    let Some((site, keys)) = resolve(config, loaded, options.drafts, &mut diags) else {
         return Err(fail(diags));
     };
-    let (site, model_errors) =
-        Site::resolve(config, docs, categories, tags, directory, options.drafts);
-    diags.extend(model_errors);
     let (Some(theme), Some(localizer), false) = (theme, localizer, diags.has_errors()) else {
         // Links are otherwise checked while rendering, which a failed build skips.
         diags.extend(site.check_links(&|section, key| keys.contains(&(section, key.to_string()))));
@@ -196,15 +175,6 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
     };
     report.articles = site.articles.len();
     report.pages = site.pages.len();
-    diags.extend(
-        site.categories
-            .warnings
-            .iter()
-            .chain(&site.tags.warnings)
-            .chain(&site.directory.areas.warnings)
-            .chain(&site.directory.eligibility.warnings)
-            .cloned(),
-    );
     stage("model", &mut report);
 
     let now = options
@@ -290,6 +260,106 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
     }
     report.warnings = diags.into_sorted();
     Ok(report)
+}
+
+/// Loads and resolves a site without rendering it, for reports: the site and its
+/// warnings (repealed laws, term names missing in a language…), or every error.
+pub fn load_site(options: &BuildOptions) -> Result<(Site, Vec<Diagnostic>), Error> {
+    let fail = |diags: Diagnostics| {
+        let (errors, warnings) = diags
+            .into_sorted()
+            .into_iter()
+            .partition(Diagnostic::is_error);
+        Error::Content { errors, warnings }
+    };
+    let mut diags = Diagnostics::new();
+    let config = Config::load(&options.root).map_err(|e| fail(collect(e)))?;
+    let loaded = load_sources(&config);
+    let site = resolve(config, loaded, options.drafts, &mut diags);
+    match site {
+        Some((site, _)) if !diags.has_errors() => Ok((site, diags.into_sorted())),
+        _ => Err(fail(diags)),
+    }
+}
+
+/// What the load stage read, before the model joins it.
+struct LoadedSources {
+    content: content::Loaded,
+    categories: Result<Taxonomy, Vec<Diagnostic>>,
+    tags: Result<Taxonomy, Vec<Diagnostic>>,
+    directory: (Directory, Vec<Diagnostic>),
+    laws: (Laws, Vec<Diagnostic>),
+}
+
+/// Reads content, taxonomies, the directory and the laws, in parallel.
+fn load_sources(config: &Config) -> LoadedSources {
+    let ((content, categories, tags), (directory, laws)) = rayon::join(
+        || {
+            (
+                content::load(config),
+                Taxonomy::load(config, "categories"),
+                Taxonomy::load(config, "tags"),
+            )
+        },
+        || rayon::join(|| Directory::load(config), || law::load(config)),
+    );
+    LoadedSources {
+        content,
+        categories,
+        tags,
+        directory,
+        laws,
+    }
+}
+
+/// Keys of every content file with a well-formed name, for link checks.
+type Keys = std::collections::HashSet<(Section, String)>;
+
+/// The model stage: joins what loaded into a [`Site`] and adds the warnings of the
+/// site (taxonomy names, repealed laws). `None` when the taxonomies failed to load,
+/// which would make every term reference an error.
+fn resolve(
+    config: Config,
+    loaded: LoadedSources,
+    drafts: bool,
+    diags: &mut Diagnostics,
+) -> Option<(Site, Keys)> {
+    let LoadedSources {
+        content,
+        categories,
+        tags,
+        directory: (directory, directory_errors),
+        laws: (laws, law_errors),
+    } = loaded;
+    let content::Loaded { docs, errors, keys } = content;
+    diags.extend(errors);
+    diags.extend(directory_errors);
+    diags.extend(law_errors);
+    // Resolve what loaded even when some files failed, so that one run also reports
+    // the unknown terms of the others; without taxonomies that would only add noise.
+    let (Some(categories), Some(tags)) = (take(categories, diags), take(tags, diags)) else {
+        return None;
+    };
+    let sources = Sources {
+        docs,
+        categories,
+        tags,
+        directory,
+        laws,
+    };
+    let (site, model_errors) = Site::resolve(config, sources, drafts);
+    diags.extend(model_errors);
+    diags.extend(
+        site.categories
+            .warnings
+            .iter()
+            .chain(&site.tags.warnings)
+            .chain(&site.directory.areas.warnings)
+            .chain(&site.directory.eligibility.warnings)
+            .cloned(),
+    );
+    diags.extend(law::review::repeal_warnings(&site));
+    Some((site, keys))
 }
 
 fn static_outputs(theme: &Theme) -> impl Iterator<Item = Output> + '_ {

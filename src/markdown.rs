@@ -1,20 +1,41 @@
 //! Markdown stage: a document's body → HTML and a table of contents.
 //!
-//! Input: Markdown text, its language and a resolver for internal links. Output: HTML
-//! (tables, footnotes, strikethrough, smart punctuation, heading ids that keep Greek and
-//! Spanish letters) and problems such as a link to a page that does not exist, at the
-//! `file:line:col` of the link.
+//! Input: Markdown text, its language and [`Resolvers`] for internal links and
+//! citations of laws. Output: HTML (tables, footnotes, strikethrough, smart
+//! punctuation, heading ids that keep Greek and Spanish letters, citations written in
+//! the text's language), a word count, and problems such as a link to a page that does
+//! not exist or a citation of an unknown law, at the `file:line:col` where it is written.
+//!
+//! Inline citations (`[@es-lo-4-2000, 31.3]`, see [`crate::law::cite`]) are, for
+//! CommonMark, shortcut links to undefined references: the parser hands them to a
+//! callback, which turns them into links with a private prefix that the event loop
+//! replaces with the citation's HTML.
 
 use std::collections::HashMap;
 use std::path::Path;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{BrokenLink, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::content::Section;
 use crate::diag::{Diagnostic, Problem, Span};
+use crate::law::cite::{self, Reference};
 
 /// Prefix of internal links: `[text](@/blog/<key>.md)`.
 pub const INTERNAL_PREFIX: &str = "@/";
+
+/// Destination given to inline citations by the broken-link callback; it cannot be
+/// typed in a link, since it starts with a character that is not a URL's.
+const CITE_PREFIX: &str = "\u{1}cite:";
+
+/// What the links and citations of a body point to.
+pub struct Resolvers<'a> {
+    /// `link(section, key)`: the `href` of an internal link, `None` if there is no
+    /// such entry.
+    pub link: &'a dyn Fn(Section, &str) -> Option<String>,
+    /// `cite(reference, lang)`: the HTML of a citation in a text written in `lang`,
+    /// or what was expected instead (an unknown law).
+    pub cite: &'a dyn Fn(&Reference, &str) -> Result<String, String>,
+}
 
 /// A heading, for the table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -34,6 +55,8 @@ pub struct Rendered {
     pub html: String,
     /// Headings in order.
     pub toc: Vec<Heading>,
+    /// Words of text, for the reading time.
+    pub words: usize,
 }
 
 /// Where the text comes from, for placing problems found in it.
@@ -45,28 +68,57 @@ pub struct Origin<'a> {
     pub first_line: usize,
 }
 
-/// Renders `text`, written in `lang`; `resolve(section, key)` gives the `href` of an
-/// internal link or `None` if there is no such entry.
+/// Renders `text`, written in `lang`: internal links and citations through `resolve`.
 pub fn render(
     text: &str,
     lang: &str,
     origin: Origin<'_>,
-    resolve: &dyn Fn(Section, &str) -> Option<String>,
+    resolve: &Resolvers<'_>,
     errors: &mut Vec<Diagnostic>,
 ) -> Rendered {
     let guillemets = matches!(lang, "es" | "el");
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut headings: Vec<(usize, u8)> = Vec::new();
     let mut notes = Footnotes::default();
-    for (event, range) in Parser::new_ext(text, OPTIONS).into_offset_iter() {
+    let mut words = 0;
+    let mut in_citation = false;
+    let parser = Parser::new_with_broken_link_callback(text, OPTIONS, Some(citation_callback));
+    for (event, range) in parser.into_offset_iter() {
+        if in_citation {
+            // The citation's own text was replaced as a whole.
+            in_citation = !matches!(event, Event::End(TagEnd::Link));
+            continue;
+        }
         let event = match event {
+            Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with(CITE_PREFIX) => {
+                in_citation = true;
+                let written = &dest_url[CITE_PREFIX.len()..];
+                let place = || place(origin, text, range.start);
+                let html = match cite::parse(written) {
+                    Some(Ok(reference)) => {
+                        words += 2 + reference.articles.len();
+                        (resolve.cite)(&reference, lang).unwrap_or_else(|expected| {
+                            errors.push(
+                                crate::law::unknown_law(place(), &reference.law, [])
+                                    .expected(expected),
+                            );
+                            escape(&format!("[{written}]"))
+                        })
+                    }
+                    _ => {
+                        errors.push(bad_citation(place(), written));
+                        escape(&format!("[{written}]"))
+                    }
+                };
+                Event::InlineHtml(html.into())
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
             }) if dest_url.starts_with(INTERNAL_PREFIX) => {
-                let href = resolve_internal(&dest_url, resolve).unwrap_or_else(|expected| {
+                let href = resolve_internal(&dest_url, resolve.link).unwrap_or_else(|expected| {
                     errors.push(broken_link(&dest_url, expected, origin, text, range.start));
                     String::from("#")
                 });
@@ -81,8 +133,13 @@ pub fn render(
                 headings.push((events.len(), heading_level(level)));
                 event
             }
-            Event::Text(t) if guillemets && t.contains(['“', '”']) => {
-                Event::Text(t.replace('“', "«").replace('”', "»").into())
+            Event::Text(t) => {
+                words += t.split_whitespace().count();
+                if guillemets && t.contains(['“', '”']) {
+                    Event::Text(t.replace('“', "«").replace('”', "»").into())
+                } else {
+                    Event::Text(t)
+                }
             }
             Event::FootnoteReference(label) => notes.reference(&label),
             Event::Start(Tag::FootnoteDefinition(label)) => notes.definition(&label),
@@ -94,7 +151,65 @@ pub fn render(
     let toc = assign_heading_ids(&mut events, &headings, &notes.ids());
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    Rendered { html, toc }
+    Rendered { html, toc, words }
+}
+
+/// Turns `[@…]` (a shortcut link to an undefined reference) into a link that the
+/// event loops recognize as a citation; other broken references stay text.
+fn citation_callback<'a>(link: BrokenLink<'a>) -> Option<(CowStr<'a>, CowStr<'a>)> {
+    link.reference
+        .trim_start()
+        .starts_with('@')
+        .then(|| (format!("{CITE_PREFIX}{}", link.reference).into(), "".into()))
+}
+
+/// Every inline citation of `text`, parsed, with its place; for the load stage, which
+/// resolves them against the laws before anything is rendered.
+pub fn citations(
+    text: &str,
+    origin: Origin<'_>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<(Reference, Span)> {
+    let mut out = Vec::new();
+    if !text.contains("[@") {
+        return out;
+    }
+    let parser = Parser::new_with_broken_link_callback(text, OPTIONS, Some(citation_callback));
+    for (event, range) in parser.into_offset_iter() {
+        let Event::Start(Tag::Link { dest_url, .. }) = event else {
+            continue;
+        };
+        let Some(written) = dest_url.strip_prefix(CITE_PREFIX) else {
+            continue;
+        };
+        let at = place(origin, text, range.start);
+        match cite::parse(written) {
+            Some(Ok(reference)) => out.push((reference, at)),
+            _ => errors.push(bad_citation(at, written)),
+        }
+    }
+    out
+}
+
+fn bad_citation(at: Span, written: &str) -> Diagnostic {
+    Diagnostic::error(
+        at,
+        Problem::InvalidValue {
+            what: "citation".into(),
+            found: format!("[{written}]"),
+        },
+    )
+    .expected(cite::EXPECTED)
+    .help("write `\\[@` for a literal bracket followed by `@`")
+}
+
+/// Escapes the five HTML specials, for text put back as HTML.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -198,6 +313,14 @@ fn resolve_internal(
     })
 }
 
+/// The place of byte `offset` of `text`.
+fn place(origin: Origin<'_>, text: &str, offset: usize) -> Span {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count();
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    Span::new(origin.file, origin.first_line + line, col)
+}
+
 fn broken_link(
     dest: &str,
     expected: &str,
@@ -205,11 +328,8 @@ fn broken_link(
     text: &str,
     offset: usize,
 ) -> Diagnostic {
-    let before = &text[..offset];
-    let line = before.matches('\n').count();
-    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
     Diagnostic::error(
-        Span::new(origin.file, origin.first_line + line, col),
+        place(origin, text, offset),
         Problem::UnknownReference {
             what: "link target".into(),
             found: dest.into(),
@@ -294,11 +414,88 @@ mod tests {
             file: Path::new("content/blog/a.es.md"),
             first_line: 10,
         };
-        let resolve = |s: Section, key: &str| {
+        let link = |s: Section, key: &str| {
             (s == Section::Blog && key == "b").then(|| "/es/blog/b/".to_string())
         };
-        let r = render(text, lang, origin, &resolve, &mut errors);
+        let cite = |r: &Reference, lang: &str| {
+            if r.law == "es-lo-4-2000" {
+                Ok(format!(
+                    "<cite>{lang}:{}:{}</cite>",
+                    r.law,
+                    r.articles.join("+")
+                ))
+            } else {
+                Err("a known law".to_string())
+            }
+        };
+        let resolvers = Resolvers {
+            link: &link,
+            cite: &cite,
+        };
+        let r = render(text, lang, origin, &resolvers, &mut errors);
         (r, errors)
+    }
+
+    #[test]
+    fn renders_inline_citations_and_places_unknown_laws() {
+        let text =
+            "See [@es-lo-4-2000, 31.3] and *[@es-lo-4-2000]*.\n\nAlso\n  [@es-lo-4-200, 5].\n";
+        let (r, errors) = run(text, "el");
+        assert!(
+            r.html.contains(
+                "See <cite>el:es-lo-4-2000:31.3</cite> and <em><cite>el:es-lo-4-2000:</cite></em>."
+            ),
+            "{}",
+            r.html
+        );
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(
+            errors[0].span,
+            Some(Span::new("content/blog/a.es.md", 13, 3))
+        );
+        assert_eq!(errors[0].help.as_deref(), None);
+        assert!(r.html.contains("[@es-lo-4-200, 5]"));
+
+        let mut errors = Vec::new();
+        let origin = Origin {
+            file: Path::new("content/blog/a.es.md"),
+            first_line: 10,
+        };
+        let found = citations(text, origin, &mut errors);
+        assert!(errors.is_empty());
+        let laws: Vec<_> = found
+            .iter()
+            .map(|(r, at)| (r.law.as_str(), at.line, at.col))
+            .collect();
+        assert_eq!(
+            laws,
+            [
+                ("es-lo-4-2000", 10, 5),
+                ("es-lo-4-2000", 10, 32),
+                ("es-lo-4-200", 13, 3)
+            ]
+        );
+    }
+
+    #[test]
+    fn rejects_malformed_citations_and_leaves_other_brackets_alone() {
+        let (r, errors) = run("A [@Bad Key] and [note] and \\[@x].\n", "es");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(
+            errors[0].span,
+            Some(Span::new("content/blog/a.es.md", 10, 3))
+        );
+        assert!(
+            r.html.contains("[note]") && r.html.contains("[@x]"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn counts_words_of_the_text() {
+        let (r, _) = run("# Title here\n\nOne two *three* four.\n", "en");
+        assert_eq!(r.words, 6);
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Model stage: documents and taxonomies → [`Site`].
 //!
-//! Input: the loaded [`Doc`]s, taxonomies and the validated directory. Output: entries (a key with its
-//! translations), every term reference resolved to an index, per-language article
-//! order, and every problem (unknown terms, duplicate URLs) collected.
+//! Input: the loaded [`Doc`]s, taxonomies, the validated directory and laws. Output:
+//! entries (a key with its translations), every reference to a term, a law or a
+//! directory service resolved to an index, per-language article order, and every
+//! problem (unknown terms, laws or services, duplicate URLs) collected.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -10,6 +11,7 @@ use crate::config::Config;
 use crate::content::{Doc, Section};
 use crate::diag::{Diagnostic, Problem};
 use crate::directory::Directory;
+use crate::law::Laws;
 use crate::taxonomy::Taxonomy;
 
 /// A document with its references resolved.
@@ -21,6 +23,22 @@ pub struct Item {
     pub category: Option<usize>,
     /// Indexes of its tags in [`Site::tags`].
     pub tags: Vec<usize>,
+    /// Laws cited (front matter, then body), one entry per law in order of first
+    /// citation.
+    pub cites: Vec<Cited>,
+    /// Indexes of related services in the directory's `services`.
+    pub services: Vec<usize>,
+}
+
+/// A law cited by an item, with every article cited of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cited {
+    /// Index in [`Laws::laws`].
+    pub law: usize,
+    /// Articles as written, in order, without repeats; empty for the whole law.
+    pub articles: Vec<String>,
+    /// Where the law is first cited, for warnings.
+    pub at: crate::diag::Span,
 }
 
 /// A key and its translations: one [`Item`] per language it is written in.
@@ -80,20 +98,37 @@ pub struct Site {
     pub tags: Taxonomy,
     /// The directory of organizations, services, seminars and cities, validated.
     pub directory: Directory,
+    /// The laws that articles cite.
+    pub laws: Laws,
+}
+
+/// Everything the model joins, as loaded.
+#[derive(Debug)]
+pub struct Sources {
+    /// Articles and pages.
+    pub docs: Vec<Doc>,
+    /// The `categories` taxonomy.
+    pub categories: Taxonomy,
+    /// The `tags` taxonomy.
+    pub tags: Taxonomy,
+    /// The validated directory.
+    pub directory: Directory,
+    /// The laws.
+    pub laws: Laws,
 }
 
 impl Site {
     /// Joins documents into entries and resolves their references. The site comes
     /// back even when references fail (they are left out), with every problem found.
-    /// The directory comes validated from [`Directory::load`] and is kept as it is.
-    pub fn resolve(
-        config: Config,
-        docs: Vec<Doc>,
-        categories: Taxonomy,
-        tags: Taxonomy,
-        directory: Directory,
-        drafts: bool,
-    ) -> (Site, Vec<Diagnostic>) {
+    /// The directory and the laws come validated and are kept as they are.
+    pub fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, Vec<Diagnostic>) {
+        let Sources {
+            docs,
+            categories,
+            tags,
+            directory,
+            laws,
+        } = sources;
         let mut errors = Vec::new();
         let mut entries: BTreeMap<(Section, String), Entry> = BTreeMap::new();
         for doc in docs {
@@ -108,6 +143,8 @@ impl Site {
                 .iter()
                 .filter_map(|(code, at)| resolve_term(&tags, code, at, "tag", &mut errors))
                 .collect();
+            let cites = resolve_cites(&laws, &doc, &mut errors);
+            let services = resolve_services(&directory, &doc, &mut errors);
             let entry = entries
                 .entry((doc.section, doc.key.clone()))
                 .or_insert_with(|| Entry {
@@ -121,6 +158,8 @@ impl Site {
                     doc,
                     category,
                     tags: tag_ids,
+                    cites,
+                    services,
                 },
             );
         }
@@ -142,6 +181,7 @@ impl Site {
             categories,
             tags,
             directory,
+            laws,
         };
         (site, errors)
     }
@@ -188,6 +228,52 @@ fn newest(entry: &Entry, config: &Config) -> Option<chrono::NaiveDate> {
     entry
         .shown(&config.default_language, config)
         .and_then(|s| s.item.doc.date)
+}
+
+/// The citations of a document, one per law, unknown keys reported at their place.
+fn resolve_cites(laws: &Laws, doc: &Doc, errors: &mut Vec<Diagnostic>) -> Vec<Cited> {
+    let mut merged: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut places = Vec::new();
+    for c in &doc.cites {
+        match laws.find(&c.law) {
+            Some(i) => {
+                if !merged.iter().any(|(l, _)| *l == i) {
+                    places.push(c.at.clone());
+                }
+                crate::law::cite::merge(&mut merged, i, &c.articles);
+            }
+            None if laws.broken.contains(&c.law) => {}
+            None => errors.push(crate::law::unknown_law(c.at.clone(), &c.law, laws.keys())),
+        }
+    }
+    merged
+        .into_iter()
+        .zip(places)
+        .map(|((law, articles), at)| Cited { law, articles, at })
+        .collect()
+}
+
+/// The related services of a document, which must exist in the directory.
+fn resolve_services(dir: &Directory, doc: &Doc, errors: &mut Vec<Diagnostic>) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (id, at) in &doc.services {
+        match dir.services.iter().position(|s| s.id == *id) {
+            Some(i) if !out.contains(&i) => out.push(i),
+            Some(_) => {}
+            None => errors.push(
+                Diagnostic::error(
+                    at.clone(),
+                    Problem::UnknownReference {
+                        what: "service".into(),
+                        found: id.clone(),
+                    },
+                )
+                .expected("the id of a service, a file content/directory/services/<id>.yaml")
+                .did_you_mean(id, dir.services.iter().map(|s| s.id.as_str())),
+            ),
+        }
+    }
+    out
 }
 
 fn resolve_term(

@@ -82,6 +82,21 @@ pub fn seminars_ics(lang: &str) -> String {
     format!("/{lang}/seminars.ics")
 }
 
+/// The list of laws.
+pub fn laws(lang: &str) -> String {
+    format!("/{lang}/laws/")
+}
+
+/// A law's page.
+pub fn law(lang: &str, key: &str) -> String {
+    format!("/{lang}/laws/{key}/")
+}
+
+/// The Atom feed of changes to laws.
+pub fn laws_feed(lang: &str) -> String {
+    format!("/{lang}/laws/atom.xml")
+}
+
 /// `path` as an `href` under a base URL whose path is `base_path` (`/` or `/sub/`).
 pub fn link(base_path: &str, path: &str) -> String {
     format!("{base_path}{}", path.trim_start_matches('/'))

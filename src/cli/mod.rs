@@ -4,6 +4,7 @@
 
 mod build;
 mod new;
+mod report;
 mod scaffold;
 mod serve;
 
@@ -22,7 +23,7 @@ use puerta::diag::Diagnostic;
     version,
     about,
     long_about = None,
-    after_help = "Examples:\n  puerta serve                                 preview every language at http://127.0.0.1:1111/\n  puerta build --now 2026-11-24T12:00:00Z      reproducible build into ./public\n  puerta check                                 report every content, locale and template error\n  puerta new article arraigo-social --lang es  start a draft article"
+    after_help = "Examples:\n  puerta serve                                 preview every language at http://127.0.0.1:1111/\n  puerta build --now 2026-11-24T12:00:00Z      reproducible build into ./public\n  puerta check                                 report every content, locale and template error\n  puerta new article arraigo-social --lang es  start a draft article\n  puerta report reviews --max-age-days 180     articles whose legal review is overdue"
 )]
 struct Cli {
     /// The site directory, holding puerta.yaml.
@@ -42,6 +43,8 @@ enum Command {
     Check(build::CheckArgs),
     /// Create a new content file from a template.
     New(new::Args),
+    /// Lists for editors: overdue legal reviews, missing or outdated translations.
+    Report(report::Args),
 }
 
 /// Runs the command line and turns the outcome into an exit code.
@@ -52,6 +55,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => build::check(&cli.root, args),
         Command::Serve(args) => serve::run(&cli.root, args),
         Command::New(args) => new::run(&cli.root, args),
+        Command::Report(args) => report::run(&cli.root, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -71,10 +71,36 @@ pub struct Doc {
     pub slug_span: Span,
     /// Left out of builds unless drafts are asked for.
     pub draft: bool,
+    /// Laws cited: the front matter's `cites`, then the body's inline citations.
+    pub cites: Vec<CiteRef>,
+    /// The last legal review, distinct from an edit (`updated`).
+    pub legal_review: Option<Review>,
+    /// Related directory services as written, with their places.
+    pub services: Vec<(String, Span)>,
     /// Markdown body.
     pub body: String,
     /// Line of the file where the body starts, to place errors found in it.
     pub body_line: usize,
+}
+
+/// A citation of a law as written, with its place; the model resolves the key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CiteRef {
+    /// Key of a law of `content/laws/`.
+    pub law: String,
+    /// Articles cited ("31.3", "123-130"); none for the whole law.
+    pub articles: Vec<String>,
+    /// Where it is written (front matter or body).
+    pub at: Span,
+}
+
+/// When and by whom the legal content of a document was last reviewed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Review {
+    /// Date of the review.
+    pub date: NaiveDate,
+    /// Reviewer.
+    pub by: Option<String>,
 }
 
 /// What the load stage read.
@@ -177,11 +203,52 @@ fn load_one(
     let mut errors = Vec::new();
     let date = parse_date(fm.date.as_deref(), source, "date", &mut errors);
     let updated = parse_date(fm.updated.as_deref(), source, "updated", &mut errors);
-    if let Some(review) = &fm.legal_review {
+    let legal_review = fm.legal_review.as_ref().and_then(|review| {
         let at = source.locate(&["legal_review", "date"]);
-        if parse_date_str(&review.date).is_none() {
+        let date = parse_date_str(&review.date);
+        if date.is_none() {
             errors.push(bad_date(at, &review.date));
         }
+        Some(Review {
+            date: date?,
+            by: review.by.clone(),
+        })
+    });
+    let mut cites: Vec<CiteRef> = Vec::new();
+    for c in &fm.cites {
+        let at = source.locate_value(&["cites"], &c.law);
+        for a in &c.articles {
+            if !crate::law::cite::valid_article(a.trim()) {
+                errors.push(
+                    Diagnostic::error(
+                        source.locate_value(&["cites"], a),
+                        Problem::InvalidValue {
+                            what: "article".into(),
+                            found: a.clone(),
+                        },
+                    )
+                    .expected(
+                        "an article number such as \"31.3\", \"57 bis\" or a range \"123-130\"",
+                    ),
+                );
+            }
+        }
+        cites.push(CiteRef {
+            law: c.law.clone(),
+            articles: c.articles.iter().map(|a| a.trim().to_string()).collect(),
+            at,
+        });
+    }
+    let origin = crate::markdown::Origin {
+        file: &file,
+        first_line: split.body_line,
+    };
+    for (reference, at) in crate::markdown::citations(split.body, origin, &mut errors) {
+        cites.push(CiteRef {
+            law: reference.law,
+            articles: reference.articles,
+            at,
+        });
     }
     if section == Section::Blog && date.is_none() && fm.date.is_none() {
         errors.push(
@@ -230,6 +297,11 @@ fn load_one(
             (t, at)
         })
         .collect();
+    let services = fm
+        .services
+        .iter()
+        .map(|id| (id.clone(), source.locate_value(&["services"], id)))
+        .collect();
     let slug_span = if fm.slug.is_some() {
         source.locate(&["slug"])
     } else {
@@ -251,6 +323,9 @@ fn load_one(
         slug,
         slug_span,
         draft: fm.draft,
+        cites,
+        legal_review,
+        services,
         body: split.body.to_string(),
         body_line: split.body_line,
     }))

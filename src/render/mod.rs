@@ -11,7 +11,10 @@ pub mod directory;
 mod ics;
 mod jsonld;
 mod jsonld_dir;
+mod laws;
+pub mod legal;
 mod pages;
+mod related;
 mod xml;
 
 use std::collections::HashMap;
@@ -64,6 +67,12 @@ pub enum Job<'a> {
     Robots,
     /// A directory page or calendar in a language.
     Dir(&'a str, directory::DirJob),
+    /// `/<lang>/laws/`.
+    Laws(&'a str),
+    /// A law's page, by index in the site's laws.
+    Law(&'a str, usize),
+    /// `/<lang>/laws/atom.xml`.
+    LawFeed(&'a str),
 }
 
 /// A navigation link.
@@ -96,6 +105,10 @@ pub struct Renderer<'a> {
     keys: HashMap<(Section, &'a str), usize>,
     /// Facets of the directory's services.
     facets: directory::Facets,
+    /// Per language: for each article (entry index), its related articles.
+    related: HashMap<String, Vec<Vec<usize>>>,
+    /// Per language: for each law, the articles citing it, in list order.
+    citing: HashMap<String, Vec<Vec<usize>>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -159,6 +172,21 @@ impl<'a> Renderer<'a> {
             }
             lists.insert(lang.clone(), list);
         }
+        let mut related = HashMap::new();
+        let mut citing = HashMap::new();
+        for lang in &site.config.languages {
+            let list = &lists[lang];
+            related.insert(lang.clone(), related::related(site, lang, list));
+            let mut by_law = vec![Vec::new(); site.laws.laws.len()];
+            for &i in list {
+                if let Some(shown) = site.articles[i].shown(lang, &site.config) {
+                    for c in &shown.item.cites {
+                        by_law[c.law].push(i);
+                    }
+                }
+            }
+            citing.insert(lang.clone(), by_law);
+        }
         let mut used_terms = HashMap::new();
         for tax in [&site.categories, &site.tags] {
             let mut used = vec![false; tax.terms.len()];
@@ -195,6 +223,8 @@ impl<'a> Renderer<'a> {
             used_terms,
             keys,
             facets: directory::Facets::new(&site.directory),
+            related,
+            citing,
         })
     }
 
@@ -218,6 +248,11 @@ impl<'a> Renderer<'a> {
             for (i, _) in site.pages.iter().enumerate() {
                 jobs.push(Job::Entry(lang, Section::Pages, i));
             }
+            if !site.laws.is_empty() {
+                jobs.push(Job::Laws(lang));
+                jobs.push(Job::LawFeed(lang));
+                jobs.extend((0..site.laws.laws.len()).map(|i| Job::Law(lang, i)));
+            }
             for tax in [&site.categories, &site.tags] {
                 let key = tax.key.as_str();
                 jobs.push(Job::Taxonomy(lang, key));
@@ -237,6 +272,9 @@ impl<'a> Renderer<'a> {
             Job::Robots => Ok(xml::robots(self)),
             Job::Feed(lang) => Ok(xml::feed(self, lang, None, errors)),
             Job::TermFeed(lang, tax, t) => Ok(xml::feed(self, lang, Some((tax, t)), errors)),
+            Job::Laws(lang) => self.laws_page(lang),
+            Job::Law(lang, i) => self.law_page(lang, i),
+            Job::LawFeed(lang) => Ok(self.laws_feed(lang)),
             Job::Dir(lang, dir_job) => match directory::render(self, lang, dir_job, errors) {
                 directory::DirOutput::Page(template, meta, mut ctx) => {
                     if let directory::DirJob::Service(i) = dir_job {
@@ -293,18 +331,24 @@ impl<'a> Renderer<'a> {
         errors: &mut Vec<Diagnostic>,
     ) -> Rendered {
         let site = self.site;
-        let resolve = |section: Section, key: &str| {
+        let link = |section: Section, key: &str| {
             let entry = &self.entries(section)[*self.keys.get(&(section, key))?];
             Some(urls::link(
                 site.config.base_path(),
                 &context::entry_path(site, entry, lang),
             ))
         };
+        let cite = |reference: &crate::law::cite::Reference, text_lang: &str| {
+            self.citation_html(reference, text_lang, lang)
+        };
         markdown::render(
             text,
             text_lang,
             Origin { file, first_line },
-            &resolve,
+            &markdown::Resolvers {
+                link: &link,
+                cite: &cite,
+            },
             errors,
         )
     }

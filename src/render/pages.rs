@@ -131,6 +131,9 @@ pub(super) fn render(
             let meta = PageMeta::entry(site, entry, shown, lang);
             let body = r.body(shown.item, lang, errors);
             let mut ctx = tera::Context::new();
+            if section == Section::Blog {
+                ctx.insert("legal", &r.legal_view(i, shown.item, lang, &body));
+            }
             ctx.insert("entry", &context::entry_view(site, shown.item, lang, body));
             ctx.insert(
                 "fallback_language",
@@ -200,8 +203,17 @@ pub(super) fn render(
             ctx.insert("others", &others);
             (lang, "term.html", meta, ctx)
         }
-        Job::Feed(_) | Job::TermFeed(..) | Job::Sitemap | Job::Robots | Job::Dir(..) => {
-            unreachable!("feeds, sitemap, robots.txt and directory jobs have their own renderers")
+        Job::Feed(_)
+        | Job::TermFeed(..)
+        | Job::Sitemap
+        | Job::Robots
+        | Job::Dir(..)
+        | Job::Laws(_)
+        | Job::Law(..)
+        | Job::LawFeed(_) => {
+            unreachable!(
+                "feeds, sitemap, robots.txt, directory and law jobs have their own renderers"
+            )
         }
     };
     finish(r, lang, template, &meta, ctx)
@@ -338,6 +350,14 @@ fn site_view(r: &Renderer<'_>, lang: &str) -> SiteView {
             label: r.t(lang, "nav-directory"),
             href: urls::link(base, &urls::directory(lang)),
             path: urls::directory(lang),
+            lang: None,
+        });
+    }
+    if !r.site.laws.is_empty() {
+        nav.push(Nav {
+            label: r.t(lang, "nav-laws"),
+            href: urls::link(base, &urls::laws(lang)),
+            path: urls::laws(lang),
             lang: None,
         });
     }

@@ -31,7 +31,7 @@ pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Midnight of `date` in the site's zone, as RFC 3339.
-fn timestamp(r: &Renderer<'_>, date: NaiveDate) -> String {
+pub(super) fn timestamp(r: &Renderer<'_>, date: NaiveDate) -> String {
     let midnight = date.and_hms_opt(0, 0, 0).unwrap_or_default();
     r.site
         .config
@@ -170,15 +170,15 @@ pub(super) fn feed(
 
 /// Feed readers resolve relative links against the feed, not the page: make the
 /// site's root-relative links absolute.
-fn absolutize(html: &str, config: &crate::config::Config) -> String {
+pub(super) fn absolutize(html: &str, config: &crate::config::Config) -> String {
     let origin = config.base_url.trim_end_matches('/');
     let origin = &origin[..origin.len() - (config.base_path().len() - 1)];
     html.replace("href=\"/", &format!("href=\"{origin}/"))
         .replace("src=\"/", &format!("src=\"{origin}/"))
 }
 
-/// `/sitemap.xml`: every indexable page with its real translations as alternates.
-/// Fallback pages (`noindex`) are left out.
+/// `/sitemap.xml`: every indexable page (law pages included) with its real
+/// translations as alternates. Fallback pages (`noindex`) are left out.
 pub(super) fn sitemap(r: &Renderer<'_>) -> Output {
     let site = r.site;
     let config = &site.config;
@@ -210,6 +210,12 @@ pub(super) fn sitemap(r: &Renderer<'_>) -> Output {
         };
         if !path(&config.default_language).is_empty() {
             everywhere(&mut x, &path);
+        }
+    }
+    if !site.laws.is_empty() {
+        everywhere(&mut x, &|l| urls::laws(l));
+        for law in &site.laws.laws {
+            everywhere(&mut x, &|l| urls::law(l, &law.key));
         }
     }
     for entry in site.articles.iter().chain(&site.pages) {
