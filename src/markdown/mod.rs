@@ -14,11 +14,17 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use pulldown_cmark::{BrokenLink, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+mod citations;
+mod footnotes;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::content::Section;
 use crate::diag::{Diagnostic, Problem, Span};
 use crate::law::cite::{self, Reference};
+pub use citations::citations;
+use citations::{bad_citation, citation_callback};
+use footnotes::Footnotes;
 
 /// Prefix of internal links: `[text](@/blog/<key>.md)`.
 pub const INTERNAL_PREFIX: &str = "@/";
@@ -154,55 +160,6 @@ pub fn render(
     Rendered { html, toc, words }
 }
 
-/// Turns `[@…]` (a shortcut link to an undefined reference) into a link that the
-/// event loops recognize as a citation; other broken references stay text.
-fn citation_callback<'a>(link: BrokenLink<'a>) -> Option<(CowStr<'a>, CowStr<'a>)> {
-    link.reference
-        .trim_start()
-        .starts_with('@')
-        .then(|| (format!("{CITE_PREFIX}{}", link.reference).into(), "".into()))
-}
-
-/// Every inline citation of `text`, parsed, with its place; for the load stage, which
-/// resolves them against the laws before anything is rendered.
-pub fn citations(
-    text: &str,
-    origin: Origin<'_>,
-    errors: &mut Vec<Diagnostic>,
-) -> Vec<(Reference, Span)> {
-    let mut out = Vec::new();
-    if !text.contains("[@") {
-        return out;
-    }
-    let parser = Parser::new_with_broken_link_callback(text, OPTIONS, Some(citation_callback));
-    for (event, range) in parser.into_offset_iter() {
-        let Event::Start(Tag::Link { dest_url, .. }) = event else {
-            continue;
-        };
-        let Some(written) = dest_url.strip_prefix(CITE_PREFIX) else {
-            continue;
-        };
-        let at = place(origin, text, range.start);
-        match cite::parse(written) {
-            Some(Ok(reference)) => out.push((reference, at)),
-            _ => errors.push(bad_citation(at, written)),
-        }
-    }
-    out
-}
-
-fn bad_citation(at: Span, written: &str) -> Diagnostic {
-    Diagnostic::error(
-        at,
-        Problem::InvalidValue {
-            what: "citation".into(),
-            found: format!("[{written}]"),
-        },
-    )
-    .expected(cite::EXPECTED)
-    .help("write `\\[@` for a literal bracket followed by `@`")
-}
-
 /// Escapes the five HTML specials, for text put back as HTML.
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -240,52 +197,6 @@ pub fn check_links(
                 }
             }
         }
-    }
-}
-
-/// Footnotes numbered in order of first use, with ids (`fn-N`, `fnref-N`) that
-/// cannot collide with heading ids made from text such as "1".
-#[derive(Default)]
-struct Footnotes {
-    labels: Vec<String>,
-    referenced: Vec<bool>,
-}
-
-impl Footnotes {
-    fn number(&mut self, label: &str) -> usize {
-        match self.labels.iter().position(|l| l == label) {
-            Some(i) => i + 1,
-            None => {
-                self.labels.push(label.to_string());
-                self.referenced.push(false);
-                self.labels.len()
-            }
-        }
-    }
-
-    fn reference(&mut self, label: &str) -> Event<'static> {
-        let n = self.number(label);
-        // Only the first reference carries the id the note links back to.
-        let id = if std::mem::replace(&mut self.referenced[n - 1], true) {
-            String::new()
-        } else {
-            format!(" id=\"fnref-{n}\"")
-        };
-        Event::InlineHtml(
-            format!("<sup class=\"footnote-reference\"{id}><a href=\"#fn-{n}\">{n}</a></sup>")
-                .into(),
-        )
-    }
-
-    fn definition(&mut self, label: &str) -> Event<'static> {
-        let n = self.number(label);
-        Event::Html(format!("<div class=\"footnote-definition\" id=\"fn-{n}\"><sup class=\"footnote-definition-label\">{n}</sup>").into())
-    }
-
-    fn ids(&self) -> Vec<String> {
-        (1..=self.labels.len())
-            .flat_map(|n| [format!("fn-{n}"), format!("fnref-{n}")])
-            .collect()
     }
 }
 
