@@ -141,9 +141,13 @@ pub fn load(config: &Config) -> Loaded {
             }
         }
     }
-    let results: Vec<Result<Option<Doc>, Vec<Diagnostic>>> = files
+    let results: Vec<LoadResult> = files
         .par_iter()
-        .map(|(section, path)| load_one(config, *section, path))
+        .map(|(section, path)| {
+            let mut soft = Vec::new();
+            let result = load_one(config, *section, path, &mut soft);
+            (result, soft)
+        })
         .collect();
     let keys = files
         .iter()
@@ -155,7 +159,8 @@ pub fn load(config: &Config) -> Loaded {
         })
         .collect();
     let mut docs = Vec::with_capacity(results.len());
-    for r in results {
+    for (r, soft) in results {
+        errors.extend(soft);
         match r {
             Ok(Some(doc)) => docs.push(doc),
             Ok(None) => {}
@@ -165,10 +170,18 @@ pub fn load(config: &Config) -> Loaded {
     Loaded { docs, errors, keys }
 }
 
+/// What loading one file gives: the document (or the problems that stopped it), and
+/// the problems that did not stop it.
+type LoadResult = (Result<Option<Doc>, Vec<Diagnostic>>, Vec<Diagnostic>);
+
+/// Reads one document. Problems that leave the document usable (a malformed
+/// citation, which is then left out) go to `soft`, so that the model still reports
+/// the document's other problems in the same run.
 fn load_one(
     config: &Config,
     section: Section,
     path: &Path,
+    soft: &mut Vec<Diagnostic>,
 ) -> Result<Option<Doc>, Vec<Diagnostic>> {
     let file = relative(&config.root, path);
     let name = path
@@ -219,7 +232,7 @@ fn load_one(
         let at = source.locate_value(&["cites"], &c.law);
         for a in &c.articles {
             if !crate::law::cite::valid_article(a.trim()) {
-                errors.push(
+                soft.push(
                     Diagnostic::error(
                         source.locate_value(&["cites"], a),
                         Problem::InvalidValue {
@@ -243,7 +256,7 @@ fn load_one(
         file: &file,
         first_line: split.body_line,
     };
-    for (reference, at) in crate::markdown::citations(split.body, origin, &mut errors) {
+    for (reference, at) in crate::markdown::citations(split.body, origin, soft) {
         cites.push(CiteRef {
             law: reference.law,
             articles: reference.articles,

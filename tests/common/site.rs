@@ -22,6 +22,7 @@ pub const GOOD: &[(&str, &str)] = &[
     ("internal_links", BASE),
     ("markdown", BASE),
     ("terms", BASE),
+    ("laws", BASE),
 ];
 
 /// The absolute URL of an output file.
