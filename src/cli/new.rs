@@ -125,7 +125,7 @@ pub fn run(root: &Path, args: Args) -> Result<(), Failure> {
                 Kind::Article => (
                     "blog",
                     format!(
-                        "---\ntitle: {title:?}\ndate: {date}\nsummary: \"\"\n# updated: YYYY-MM-DD\n# category: <a code of content/taxonomies/categories.yaml>\ntags: []\naudience: professional          # professional | public\n# authors: [{{name: \"…\", role: \"…\"}}]\n# legal_review: {{date: YYYY-MM-DD, by: \"…\"}}\n# slug: …                          # URL segment in this language\ndraft: true\n---\n\nWrite the article here. Link another article with `[text](@/blog/<key>.md)`.\n"
+                        "---\ntitle: {title:?}\ndate: {date}\nsummary: \"\"\n# updated: YYYY-MM-DD\n# category: <a code of content/taxonomies/categories.yaml>\ntags: []\naudience: professional          # professional | public\n# authors: [{{name: \"…\", role: \"…\"}}]\n# cites: [{{law: <key of content/laws/>, articles: [\"…\"]}}]\n# legal_review: {{date: YYYY-MM-DD, by: \"…\"}}\n# services: [<id of content/directory/services/>]\n# slug: …                          # URL segment in this language\ndraft: true\n---\n\nWrite the article here. Link another article with `[text](@/blog/<key>.md)`; cite a law with `[@<law key>, <article>]`.\n"
                     ),
                 ),
                 _ => ("pages", format!("---\ntitle: {title:?}\nsummary: \"\"\n# slug: …\ndraft: true\n---\n\nWrite the page here.\n")),
