@@ -37,6 +37,10 @@ pub use schema::{schema, Fields};
 pub use search::{search, Hit, Request, SearchResults};
 pub use writer::{build, IndexFile, Record};
 
+/// The tantivy this crate is built on, for embedders that implement a `Directory` or
+/// read an index further (the same version on both sides).
+pub use tantivy;
+
 /// Version of the index format; a reader refuses any other.
 pub const INDEX_FORMAT_VERSION: u32 = 1;
 
