@@ -4,8 +4,8 @@
 //! Input: the resolved site. Output: the files of a tantivy index per language, built
 //! in memory by [`puerta_search::build`] from [`Record`]s: every article and page
 //! written in that language (real translations only: a fallback page is the other
-//! language's text), and every directory entity shown in it (services, organizations,
-//! seminars, cities with their aliases, networks; module `directory`). Languages are
+//! language's text), every directory entity shown in it (services, organizations,
+//! seminars, cities with their aliases, networks; module `directory`) and every law. Languages are
 //! indexed in parallel, and the whole stage runs beside rendering. A redacted location
 //! gives the index nothing but its city. [`open`] reads a built index back (for
 //! `puerta search`).
@@ -90,7 +90,50 @@ pub fn records(site: &Site, lang: &str) -> Vec<Record> {
         out.extend(entries.iter().filter_map(|e| entry(site, e, lang, kind)));
     }
     out.extend(directory::records(site, lang));
+    out.extend(laws(site, lang));
     out
+}
+
+/// The short title of the law with `key`, in `lang`.
+fn short_title(site: &Site, lang: &str, key: &str) -> Option<String> {
+    let law = &site.laws.laws[site.laws.find(key)?];
+    Some(law.short_title.text(lang, &site.config).to_string())
+}
+
+/// A record per law: its title, short titles and numbers (readers type "RD 1155/2024",
+/// "BOE-A-2024-24099", "ν. 4939/2022").
+fn laws(site: &Site, lang: &str) -> Vec<Record> {
+    let config = &site.config;
+    site.laws
+        .laws
+        .iter()
+        .map(|law| {
+            let path = urls::law(lang, &law.key);
+            let mut keywords = vec![
+                law.number.clone(),
+                law.short_title.text(lang, config).to_string(),
+            ];
+            for text in [&law.title, &law.short_title] {
+                if let crate::localized::Localized::Map(map) = text {
+                    keywords.extend(
+                        map.iter()
+                            .filter(|(l, _)| *l != lang)
+                            .map(|(_, t)| t.clone()),
+                    );
+                }
+            }
+            keywords.extend(law.journal.iter().chain(&law.journal_id).cloned());
+            Record {
+                kind: Kind::Law,
+                url: urls::link(config.base_path(), &path),
+                lang: lang.to_string(),
+                title: law.title.text(lang, config).to_string(),
+                summary: law.short_title.text(lang, config).to_string(),
+                keywords,
+                ..Record::default()
+            }
+        })
+        .collect()
 }
 
 /// The record of an entry's own translation in `lang`, if it has one.
@@ -109,13 +152,21 @@ fn entry(site: &Site, entry: &Entry, lang: &str, kind: Kind) -> Option<Record> {
         keywords.push(term.name.text(lang, config).to_string());
     }
     keywords.extend(doc.authors.iter().map(|a| a.name.clone()));
+    let laws = &site.laws.laws;
+    keywords.extend(
+        item.cites
+            .iter()
+            .filter_map(|c| laws.get(c.law))
+            .map(|law| law.short_title.text(lang, config).to_string()),
+    );
+    let body = text::plain_cited(&doc.body, &|key| short_title(site, lang, key));
     Some(Record {
         kind,
         url: urls::link(config.base_path(), &path),
         lang: lang.to_string(),
         title: doc.title.clone(),
         summary: doc.summary.clone().unwrap_or_default(),
-        body: text::plain(&doc.body),
+        body,
         keywords,
         categories,
         ..Record::default()

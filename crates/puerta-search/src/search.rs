@@ -178,7 +178,7 @@ fn snippet(generator: &SnippetGenerator, texts: &[&str]) -> String {
         let mut snippet = generator.snippet(text);
         if !snippet.highlighted().is_empty() {
             snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
-            return snippet.to_html();
+            return collapse_spaces(&snippet.to_html());
         }
     }
     let text = texts
@@ -190,9 +190,14 @@ fn snippet(generator: &SnippetGenerator, texts: &[&str]) -> String {
     escape(&excerpt(text, SNIPPET_CHARS))
 }
 
+/// `text` with every run of white space (line breaks between paragraphs) as one space.
+fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The start of `text`, at most `max` characters, cut at a space, with "…" if cut.
 fn excerpt(text: &str, max: usize) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = collapse_spaces(text);
     if text.chars().count() <= max {
         return text;
     }
