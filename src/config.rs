@@ -44,6 +44,15 @@ struct RawConfig {
     blog: RawBlog,
     #[serde(default)]
     report_mistakes: Option<String>,
+    #[serde(default)]
+    search: RawSearch,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSearch {
+    #[serde(default)]
+    protected: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -80,6 +89,19 @@ pub struct Config {
     pub feed_limit: usize,
     /// Where readers report a mistake on a directory page: `mailto:…` or a URL.
     pub report_mistakes: Option<String>,
+    /// Search settings.
+    pub search: SearchConfig,
+}
+
+/// `search:` of `puerta.yaml`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchConfig {
+    /// Per language, protected terms added to puerta's defaults
+    /// (`search: {protected: {el: ["πρόσφυγας πρόσφυγα πρόσφυγες"]}}`): each entry is
+    /// one term, its forms separated by spaces, the first naming it. Such words are
+    /// indexed unstemmed, so that stemming does not merge them with words of another
+    /// meaning (see `puerta_search::protected`).
+    pub protected: BTreeMap<String, Vec<String>>,
 }
 
 impl Config {
@@ -137,6 +159,7 @@ impl Config {
                 chrono_tz::UTC
             }
         };
+        let search = validate_search(raw.search, &languages, source, &mut errors);
         let per_page = raw.blog.per_page.unwrap_or(10);
         if per_page == 0 {
             errors.push(
@@ -163,6 +186,7 @@ impl Config {
             per_page: per_page.max(1),
             feed_limit: raw.blog.feed_limit.unwrap_or(20),
             report_mistakes: raw.report_mistakes.clone(),
+            search,
         };
         if let Some(target) = &config.report_mistakes {
             let mail = target.starts_with("mailto:") && target.contains('@');
@@ -350,6 +374,41 @@ fn validate_fallback(
     raw
 }
 
+/// Checks the protected terms: site languages only, entries of whole words.
+fn validate_search(
+    raw: RawSearch,
+    languages: &[String],
+    source: Source<'_>,
+    errors: &mut Vec<Diagnostic>,
+) -> SearchConfig {
+    for (lang, entries) in &raw.protected {
+        if !languages.contains(lang) {
+            errors.push(unknown_language(
+                lang,
+                languages,
+                source.locate(&["search", "protected", lang]),
+            ));
+        }
+        for entry in entries {
+            if let Err(why) = puerta_search::Protected::check_entry(entry) {
+                errors.push(
+                    Diagnostic::error(
+                        source.locate_value(&["search", "protected", lang], entry),
+                        Problem::InvalidValue {
+                            what: "protected term".into(),
+                            found: format!("{entry:?} ({why})"),
+                        },
+                    )
+                    .expected("the forms of one word separated by spaces, e.g. \"πρόσφυγας πρόσφυγα πρόσφυγες\""),
+                );
+            }
+        }
+    }
+    SearchConfig {
+        protected: raw.protected,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -369,6 +428,20 @@ mod tests {
         assert_eq!(c.per_page, 10);
         assert_eq!(c.chain("el").collect::<Vec<_>>(), ["el", "en", "es"]);
         assert_eq!(c.chain("en").collect::<Vec<_>>(), ["en", "es", "el"]);
+    }
+
+    #[test]
+    fn reads_and_checks_protected_search_terms() {
+        let good = format!("{GOOD}search:\n  protected:\n    el: [\"άσυλο ασύλου\"]\n");
+        let c = parse(&good).unwrap();
+        assert_eq!(c.search.protected["el"], ["άσυλο ασύλου"]);
+        let bad = format!(
+            "{GOOD}search:\n  protected:\n    fr: [asile]\n    es: [\"co-working\", \"\"]\n"
+        );
+        let errs = parse(&bad).unwrap_err();
+        assert_eq!(errs.len(), 3, "{errs:?}");
+        let unknown = format!("{GOOD}search:\n  stopwords: []\n");
+        assert!(parse(&unknown).is_err(), "unknown keys are errors");
     }
 
     #[test]

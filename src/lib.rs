@@ -3,7 +3,8 @@
 //!
 //! This file only orchestrates the stages of DESIGN.md §3, each in its own module:
 //! [`config`] → [`content`], [`directory`] and [`law`] → [`model`] → [`i18n`] →
-//! [`markdown`] / [`render`] → [`mod@write`]. Stages exchange plain data; every problem
+//! [`markdown`] / [`render`] and, beside rendering, [`index`] (the search indexes) →
+//! [`mod@write`]. Stages exchange plain data; every problem
 //! is collected as a [`diag::Diagnostic`] so that one run reports them all.
 //! [`load_site`] stops after the model, for reports ([`report`]).
 
@@ -13,6 +14,7 @@ pub mod diag;
 pub mod directory;
 pub mod export;
 pub mod i18n;
+pub mod index;
 pub mod law;
 pub mod localized;
 pub mod markdown;
@@ -109,6 +111,9 @@ pub enum Error {
         /// Warnings found on the way.
         warnings: Vec<Diagnostic>,
     },
+    /// A search index could not be built (an internal error, not a content one).
+    #[error(transparent)]
+    Index(#[from] index::IndexError),
     /// The output could not be written.
     #[error("cannot write {}: {source}", .path.display())]
     Io {
@@ -218,21 +223,33 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
                     }
                 });
         }
-        jobs.par_iter().for_each_with(sender, |sender, job| {
-            let mut local = Vec::new();
-            let output = renderer.render(*job, &mut local);
-            if !local.is_empty() {
-                if let Ok(mut e) = errors.lock() {
-                    e.extend(local);
-                }
-            }
-            if let Some(output) = output {
-                // A closed channel means the writer failed; its error is reported below.
-                let _ = sender.send(output);
-            }
-        });
-        writer.join()
+        // The search indexes are built beside rendering, on the same pool.
+        let index_sender = sender.clone();
+        let (_, indexed) = rayon::join(
+            || {
+                jobs.par_iter().for_each_with(sender, |sender, job| {
+                    let mut local = Vec::new();
+                    let output = renderer.render(*job, &mut local);
+                    if !local.is_empty() {
+                        if let Ok(mut e) = errors.lock() {
+                            e.extend(local);
+                        }
+                    }
+                    if let Some(output) = output {
+                        // A closed channel means the writer failed; its error is reported below.
+                        let _ = sender.send(output);
+                    }
+                });
+            },
+            || index_stage(&site, options.write, index_sender),
+        );
+        (writer.join(), indexed)
     });
+    let (written, indexed) = written;
+    if let Some(took) = indexed? {
+        on_stage("index", took);
+        report.stages.push(("index", took));
+    }
     let (files, bytes) = match written {
         Ok(Ok(totals)) => totals,
         Ok(Err((path, source))) => {
@@ -360,6 +377,23 @@ fn resolve(
     );
     diags.extend(law::review::repeal_warnings(&site));
     Some((site, keys))
+}
+
+/// Builds the search indexes and sends their files to the writer; gives the time it
+/// took, or `None` when nothing is written (`puerta check`).
+fn index_stage(
+    site: &Site,
+    enabled: bool,
+    sender: std::sync::mpsc::SyncSender<Output>,
+) -> Result<Option<Duration>, index::IndexError> {
+    if !enabled {
+        return Ok(None);
+    }
+    let started = Instant::now();
+    for output in index::outputs(site)? {
+        let _ = sender.send(output);
+    }
+    Ok(Some(started.elapsed()))
 }
 
 fn static_outputs(theme: &Theme) -> impl Iterator<Item = Output> + '_ {

@@ -6,6 +6,7 @@ mod build;
 mod new;
 mod report;
 mod scaffold;
+mod search;
 mod serve;
 
 use std::path::PathBuf;
@@ -23,7 +24,7 @@ use puerta::diag::Diagnostic;
     version,
     about,
     long_about = None,
-    after_help = "Examples:\n  puerta serve                                 preview every language at http://127.0.0.1:1111/\n  puerta build --now 2026-11-24T12:00:00Z      reproducible build into ./public\n  puerta check                                 report every content, locale and template error\n  puerta new article arraigo-social --lang es  start a draft article\n  puerta report reviews --max-age-days 180     articles whose legal review is overdue"
+    after_help = "Examples:\n  puerta serve                                 preview every language at http://127.0.0.1:1111/\n  puerta build --now 2026-11-24T12:00:00Z      reproducible build into ./public\n  puerta check                                 report every content, locale and template error\n  puerta new article arraigo-social --lang es  start a draft article\n  puerta report reviews --max-age-days 180     articles whose legal review is overdue\n  puerta search --lang el αθηνα                search the built site, as its search page does"
 )]
 struct Cli {
     /// The site directory, holding puerta.yaml.
@@ -45,6 +46,8 @@ enum Command {
     New(new::Args),
     /// Lists for editors: overdue legal reviews, missing or outdated translations.
     Report(report::Args),
+    /// Search the built site's index, as its search page does.
+    Search(search::Args),
 }
 
 /// Runs the command line and turns the outcome into an exit code.
@@ -56,6 +59,7 @@ pub fn main() -> ExitCode {
         Command::Serve(args) => serve::run(&cli.root, args),
         Command::New(args) => new::run(&cli.root, args),
         Command::Report(args) => report::run(&cli.root, args),
+        Command::Search(args) => search::run(&cli.root, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

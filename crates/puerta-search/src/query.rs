@@ -1,0 +1,346 @@
+//! Query building: a query string → words → a tantivy query.
+//!
+//! Stage: query. Input: the text typed, the index's analyzer and term dictionaries.
+//! Output: a [`Built`] query. Semantics (DESIGN.md §6):
+//!
+//! - every word must match (AND), in any field;
+//! - a word matches *exactly* (its analyzed term), *as a prefix* (the last word, unless
+//!   the text ends with a space: the reader is still typing it; a term that starts
+//!   with the folded word, or a stem that the folded word extends by up to 3 letters)
+//!   or *with a typo* (edit distance 1 from 5 letters, 2 from 9, transpositions count
+//!   as one edit; against the term and the folded word);
+//! - each way of matching is a class with a constant score ([`EXACT`] > [`PREFIX`] >
+//!   [`FUZZY`]) plus BM25 over the matched terms with field boosts (title > keywords >
+//!   summary > body, see [`Fields::weighted`]), scaled down for prefix and fuzzy
+//!   matches. A word scores its best class, so exact matches rank above typo matches;
+//! - a protected word (see [`crate::Protected`]) only matches exactly: its neighbours
+//!   are other words on purpose.
+//!
+//! Expansions read the term dictionaries (bounded: at most [`MAX_SCAN`] terms per
+//! dictionary, keeping the most frequent) and become plain term queries, so they score
+//! with BM25 and are highlighted in snippets.
+
+use std::collections::BTreeMap;
+
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, FuzzyTermQuery,
+    Occur, Query, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
+use tantivy::{Searcher, Term};
+
+use crate::analysis::{fold, terms};
+use crate::schema::Fields;
+use crate::{io, Error, Facet, Kind, Protected};
+
+/// Constant score of a word matched exactly.
+pub const EXACT: f32 = 100.0;
+/// Constant score of a word matched as a prefix.
+pub const PREFIX: f32 = 60.0;
+/// Constant score of a word matched with a typo.
+pub const FUZZY: f32 = 20.0;
+/// Scale of the BM25 score of prefix matches.
+const PREFIX_BM25: f32 = 0.5;
+/// Scale of the BM25 score of typo matches.
+const FUZZY_BM25: f32 = 0.25;
+/// Prefix expansions kept per word and field.
+const MAX_PREFIX_TERMS: usize = 30;
+/// Typo expansions kept per word and field.
+const MAX_FUZZY_TERMS: usize = 10;
+/// Terms read at most from one dictionary for one expansion.
+pub const MAX_SCAN: usize = 5000;
+/// Letters the folded last word may add to a stem and still match it as a prefix.
+const STEM_EXTENSION: usize = 3;
+
+/// One word of a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// The word lower-cased and folded, not stemmed.
+    pub folded: String,
+    /// Its analyzed term (stemmed, or its protected term).
+    pub term: String,
+    /// Whether it may match as a prefix (the last word while typing).
+    pub prefix: bool,
+    /// Whether it is a protected form: then it only matches exactly.
+    pub protected: bool,
+}
+
+/// The edit distance tolerated for a word of `letters` letters: 0 below 5, 1 from 5,
+/// 2 from 9.
+pub fn typo_distance(letters: usize) -> u8 {
+    match letters {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// The words of `text`, analyzed with `analyzer` (the index's analyzer, built with
+/// `protected`).
+pub fn words(text: &str, analyzer: &mut TextAnalyzer, protected: &Protected) -> Vec<Word> {
+    let mut splitter = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .build();
+    let typing = text.chars().last().is_some_and(char::is_alphanumeric);
+    let written = terms(&mut splitter, text);
+    let count = written.len();
+    written
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, word)| {
+            let term = terms(analyzer, &word).into_iter().next()?;
+            let folded = fold(&word);
+            let protected =
+                protected.term_of_written(&word).is_some() || protected.term_of(&folded).is_some();
+            Some(Word {
+                prefix: typing && i + 1 == count,
+                folded,
+                term,
+                protected,
+            })
+        })
+        .collect()
+}
+
+/// How one word matches one field.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Expansion {
+    /// Its term, when the dictionary has it.
+    pub exact: Vec<Term>,
+    /// Terms it is a prefix of (or a stem it extends).
+    pub prefix: Vec<Term>,
+    /// Terms within its typo distance.
+    pub fuzzy: Vec<Term>,
+}
+
+/// A query ready to run, with what to highlight.
+pub struct Built {
+    /// The tantivy query.
+    pub query: Box<dyn Query>,
+    /// Matched terms (any field) and their weight in snippets.
+    pub highlight: BTreeMap<String, f32>,
+    /// Per word, whether the index has anything for it.
+    pub found: Vec<bool>,
+}
+
+/// Builds the query of `words`, with filters on kinds (any of them) and facets (all).
+pub fn build(
+    searcher: &Searcher,
+    fields: &Fields,
+    words: &[Word],
+    kinds: &[Kind],
+    facets: &[(Facet, String)],
+) -> Result<Built, Error> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut highlight = BTreeMap::new();
+    let mut found = Vec::with_capacity(words.len());
+    for word in words {
+        let mut exact = Vec::new();
+        let mut prefix = Vec::new();
+        let mut fuzzy = Vec::new();
+        for (field, weight) in fields.weighted() {
+            let e = expand(searcher, field, word)?;
+            for (list, terms, mark) in [
+                (&mut exact, e.exact, 1.0),
+                (&mut prefix, e.prefix, 0.5),
+                (&mut fuzzy, e.fuzzy, 0.3),
+            ] {
+                for term in terms {
+                    if let Some(text) = term.value().as_str() {
+                        let w = highlight.entry(text.to_string()).or_insert(0.0f32);
+                        *w = w.max(mark);
+                    }
+                    list.push((term, weight));
+                }
+            }
+        }
+        let mut classes: Vec<Box<dyn Query>> = Vec::new();
+        for (terms, constant, scale) in [
+            (exact, EXACT, 1.0),
+            (prefix, PREFIX, PREFIX_BM25),
+            (fuzzy, FUZZY, FUZZY_BM25),
+        ] {
+            if !terms.is_empty() {
+                classes.push(class(terms, constant, scale));
+            }
+        }
+        found.push(!classes.is_empty());
+        let word_query: Box<dyn Query> = match classes.len() {
+            0 => Box::new(EmptyQuery),
+            1 => classes.remove(0),
+            _ => Box::new(DisjunctionMaxQuery::new(classes)),
+        };
+        clauses.push((Occur::Must, word_query));
+    }
+    if !kinds.is_empty() {
+        let terms = kinds
+            .iter()
+            .map(|k| Term::from_field_text(fields.kind, k.as_str()));
+        clauses.push((Occur::Must, filter(terms)));
+    }
+    for (facet, value) in facets {
+        let field = match facet {
+            Facet::Category => fields.category,
+            Facet::Area => fields.area,
+            Facet::City => fields.city,
+        };
+        let term = Term::from_field_text(field, value);
+        clauses.push((Occur::Must, filter(std::iter::once(term))));
+    }
+    Ok(Built {
+        query: Box::new(BooleanQuery::new(clauses)),
+        highlight,
+        found,
+    })
+}
+
+/// A class of matches: a constant plus scaled BM25 of its terms with field boosts.
+fn class(terms: Vec<(Term, f32)>, constant: f32, scale: f32) -> Box<dyn Query> {
+    let bm25 = BooleanQuery::union(
+        terms
+            .into_iter()
+            .map(|(term, weight)| -> Box<dyn Query> {
+                let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
+                Box::new(BoostQuery::new(Box::new(q), weight))
+            })
+            .collect(),
+    );
+    let flat = ConstScoreQuery::new(Box::new(bm25.clone()), constant);
+    Box::new(BooleanQuery::union(vec![
+        Box::new(flat),
+        Box::new(BoostQuery::new(Box::new(bm25), scale)),
+    ]))
+}
+
+/// Documents with any of `terms`, scoring nothing.
+fn filter(terms: impl Iterator<Item = Term>) -> Box<dyn Query> {
+    let any = BooleanQuery::union(
+        terms
+            .map(|t| -> Box<dyn Query> { Box::new(TermQuery::new(t, IndexRecordOption::Basic)) })
+            .collect(),
+    );
+    Box::new(ConstScoreQuery::new(Box::new(any), 0.0))
+}
+
+/// The terms of `field` that `word` matches, by class.
+pub fn expand(searcher: &Searcher, field: Field, word: &Word) -> Result<Expansion, Error> {
+    let mut out = Expansion::default();
+    let mut exact_found = false;
+    let mut prefix: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
+    let mut fuzzy: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
+    let letters = word.folded.chars().count();
+    let distance = typo_distance(letters);
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let dict = inverted.terms();
+        exact_found |= dict.get(word.term.as_bytes()).map_err(io)?.is_some();
+        if word.protected {
+            continue;
+        }
+        if word.prefix && letters >= 2 {
+            let from = word.folded.as_bytes();
+            let mut stream = dict.range().ge(from);
+            if let Some(upper) = successor(from) {
+                stream = stream.lt(upper);
+            }
+            let mut stream = stream.into_stream().map_err(io)?;
+            let mut scanned = 0;
+            while scanned < MAX_SCAN && stream.advance() {
+                scanned += 1;
+                *prefix.entry(stream.key().to_vec()).or_default() +=
+                    u64::from(stream.value().doc_freq);
+            }
+            // The folded word may extend a stem: "integrac" → "integr".
+            let boundaries: Vec<usize> = word.folded.char_indices().map(|(i, _)| i).collect();
+            let shortest = letters.saturating_sub(STEM_EXTENSION).max(4);
+            for &end in boundaries.iter().skip(shortest) {
+                let stem = &word.folded.as_bytes()[..end];
+                if let Some(info) = dict.get(stem).map_err(io)? {
+                    *prefix.entry(stem.to_vec()).or_default() += u64::from(info.doc_freq);
+                }
+            }
+        }
+        if distance > 0 {
+            for target in typo_targets(word) {
+                let automaton =
+                    FuzzyTermQuery::new(Term::from_field_text(field, &target), distance, true)
+                        .automaton()?;
+                let mut stream = dict.search(automaton).into_stream().map_err(io)?;
+                let mut scanned = 0;
+                while scanned < MAX_SCAN && stream.advance() {
+                    scanned += 1;
+                    *fuzzy.entry(stream.key().to_vec()).or_default() +=
+                        u64::from(stream.value().doc_freq);
+                }
+            }
+        }
+    }
+    let term = |bytes: &[u8]| {
+        std::str::from_utf8(bytes)
+            .ok()
+            .map(|s| Term::from_field_text(field, s))
+    };
+    if exact_found {
+        out.exact.push(Term::from_field_text(field, &word.term));
+    }
+    let own = word.term.as_bytes();
+    prefix.remove(own);
+    fuzzy.remove(own);
+    fuzzy.retain(|k, _| !prefix.contains_key(k));
+    out.prefix = most_frequent(prefix, MAX_PREFIX_TERMS)
+        .iter()
+        .filter_map(|k| term(k))
+        .collect();
+    out.fuzzy = most_frequent(fuzzy, MAX_FUZZY_TERMS)
+        .iter()
+        .filter_map(|k| term(k))
+        .collect();
+    Ok(out)
+}
+
+/// What a typo match is measured against: the word's term, and the folded word cut to
+/// each length down to 3 letters shorter (not below 4): a stem is a word without its
+/// ending, and a typo can change what the stemmer cuts ("madird" is one edit from
+/// "madrid", whose stem is "madr").
+fn typo_targets(word: &Word) -> Vec<String> {
+    let mut targets = vec![word.term.clone()];
+    let boundaries: Vec<usize> = word
+        .folded
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(word.folded.len()))
+        .collect();
+    let letters = boundaries.len() - 1;
+    let shortest = letters.saturating_sub(STEM_EXTENSION).max(4);
+    for &end in boundaries.iter().skip(shortest) {
+        let cut = word.folded[..end].to_string();
+        if !targets.contains(&cut) {
+            targets.push(cut);
+        }
+    }
+    targets
+}
+
+/// The `n` keys with the highest counts, ties by key; in key order.
+fn most_frequent(map: BTreeMap<Vec<u8>, u64>, n: usize) -> Vec<Vec<u8>> {
+    let mut list: Vec<(Vec<u8>, u64)> = map.into_iter().collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    list.truncate(n);
+    let mut keys: Vec<Vec<u8>> = list.into_iter().map(|(k, _)| k).collect();
+    keys.sort();
+    keys
+}
+
+/// The smallest byte string greater than every string that starts with `prefix`.
+fn successor(prefix: &[u8]) -> Option<Vec<u8>> {
+    let mut upper = prefix.to_vec();
+    while let Some(last) = upper.pop() {
+        if last < u8::MAX {
+            upper.push(last + 1);
+            return Some(upper);
+        }
+    }
+    None
+}

@@ -1,0 +1,359 @@
+//! Query semantics on small indexes built in memory: every word must match, the last
+//! one also as a prefix, typos tolerated by length and ranked below exact matches,
+//! filters, snippets, suggestions, the protected Greek pair, and the round trip of the
+//! files through the format-version check.
+
+use puerta_search::{build, Error, Facet, Kind, Lang, Protected, Record, Request, SearchIndex};
+
+fn record(kind: Kind, url: &str, title: &str, body: &str) -> Record {
+    Record {
+        kind,
+        url: url.into(),
+        lang: "es".into(),
+        title: title.into(),
+        body: body.into(),
+        ..Record::default()
+    }
+}
+
+fn index(lang: Lang, records: Vec<Record>) -> SearchIndex {
+    let files = build(lang, &Protected::with_defaults(lang, &[]), records).expect("index builds");
+    SearchIndex::from_files(files.into_iter().map(|f| (f.name, f.bytes))).expect("index opens")
+}
+
+fn urls(index: &SearchIndex, text: &str) -> Vec<String> {
+    let results = index.search(&Request::new(text)).expect("search runs");
+    results.hits.into_iter().map(|h| h.url).collect()
+}
+
+fn spanish() -> SearchIndex {
+    index(
+        Lang::Es,
+        vec![
+            record(
+                Kind::Article,
+                "/es/blog/asilo/",
+                "Asilo en España",
+                "La protección internacional y el derecho de asilo.",
+            ),
+            record(
+                Kind::Article,
+                "/es/blog/arraigo/",
+                "Arraigo sociolaboral",
+                "El arraigo da una autorización de residencia y trabajo.",
+            ),
+            record(
+                Kind::Service,
+                "/es/services/soie/",
+                "SOIE Puerta Única",
+                "Orientación para personas extranjeras en Madrid: asilo, arraigo, empleo.",
+            ),
+            record(
+                Kind::City,
+                "/es/cities/madrid/",
+                "Madrid",
+                "Ciudad de la red.",
+            ),
+            record(
+                Kind::Article,
+                "/es/blog/integracion/",
+                "Integración de personas migrantes",
+                "Itinerarios de integración sociolaboral.",
+            ),
+            record(
+                Kind::Article,
+                "/es/blog/permisos/",
+                "Permisos de trabajo",
+                "Cómo pedir un permiso de trabajo.",
+            ),
+            record(
+                Kind::Article,
+                "/es/blog/permiso-unico/",
+                "Permiso",
+                "Un permiso.",
+            ),
+            record(
+                Kind::Article,
+                "/es/blog/residencia/",
+                "Residencia",
+                "Tarjeta de residencia de larga duración.",
+            ),
+        ],
+    )
+}
+
+#[test]
+fn every_word_must_match() {
+    let index = spanish();
+    assert_eq!(urls(&index, "arraigo madrid "), ["/es/services/soie/"]);
+    assert_eq!(
+        urls(&index, "asilo arraigo empleo "),
+        ["/es/services/soie/"]
+    );
+    assert!(urls(&index, "asilo valladolid ").is_empty());
+}
+
+#[test]
+fn accents_and_case_do_not_matter() {
+    let index = spanish();
+    assert_eq!(urls(&index, "ASÍLO espana")[0], "/es/blog/asilo/");
+    assert_eq!(urls(&index, "integracion")[0], "/es/blog/integracion/");
+}
+
+#[test]
+fn last_word_matches_as_a_prefix_while_typing() {
+    let index = spanish();
+    // "soci" is not a word of the index; "sociolaboral" starts with it (and a word of
+    // 4 letters has no typo tolerance to blur the test).
+    assert_eq!(urls(&index, "arraigo soci"), ["/es/blog/arraigo/"]);
+    assert!(
+        urls(&index, "arraigo soci ").is_empty(),
+        "a space ends the word"
+    );
+    assert!(
+        urls(&index, "soci arraigo").is_empty(),
+        "only the last word"
+    );
+    // A partial word longer than the stem it is on its way to: "integrac" → integr.
+    assert_eq!(urls(&index, "integrac")[0], "/es/blog/integracion/");
+    assert_eq!(urls(&index, "Ma")[0], "/es/cities/madrid/");
+}
+
+#[test]
+fn typos_are_tolerated_by_word_length() {
+    let index = spanish();
+    // 5 to 8 letters: one edit (a transposition counts as one).
+    assert_eq!(urls(&index, "arriago ")[0], "/es/blog/arraigo/");
+    assert_eq!(urls(&index, "madird ")[0], "/es/cities/madrid/");
+    assert!(urls(&index, "mdird ").is_empty(), "two edits at 5 letters");
+    // Below 5 letters: none.
+    assert!(urls(&index, "asli ").is_empty());
+    // From 9 letters: two edits.
+    assert_eq!(urls(&index, "resdiencai ")[0], "/es/blog/residencia/");
+    assert!(urls(&index, "rsdiencai ").is_empty(), "three edits");
+}
+
+#[test]
+fn exact_matches_rank_above_typo_matches() {
+    let index = index(
+        Lang::En,
+        vec![
+            record(
+                Kind::Article,
+                "/en/a/",
+                "Counsel",
+                "Legal counsel for everyone, counsel every day.",
+            ),
+            record(Kind::Article, "/en/b/", "Council", "The city council."),
+        ],
+    );
+    // "council" is one edit from "counsel"'s stem? No: the exact document comes first
+    // even though the typo match has the word in its title and body twice.
+    let hits = index.search(&Request::new("council ")).unwrap().hits;
+    assert_eq!(hits[0].url, "/en/b/");
+    let hits = index.search(&Request::new("counsel ")).unwrap().hits;
+    assert_eq!(hits[0].url, "/en/a/");
+    assert!(hits.iter().all(|h| h.score > 0.0));
+    if hits.len() > 1 {
+        assert!(
+            hits[0].score > hits[1].score + 50.0,
+            "classes are far apart"
+        );
+    }
+}
+
+#[test]
+fn title_ranks_above_summary_and_body() {
+    let mut in_summary = record(Kind::Article, "/es/a/", "Otro tema", "Nada.");
+    in_summary.summary = "Sobre el asilo.".into();
+    let in_body = record(Kind::Article, "/es/b/", "Tercer tema", "Sobre el asilo.");
+    let in_title = record(Kind::Article, "/es/c/", "Asilo", "Nada.");
+    let index = index(Lang::Es, vec![in_body, in_summary, in_title]);
+    assert_eq!(urls(&index, "asilo "), ["/es/c/", "/es/a/", "/es/b/"]);
+}
+
+#[test]
+fn filters_by_kind_and_facet() {
+    let mut a = record(Kind::Service, "/es/services/a/", "Asesoría", "Asilo.");
+    a.areas = vec!["legal".into()];
+    a.cities = vec!["madrid".into()];
+    let mut b = record(Kind::Service, "/es/services/b/", "Atención", "Asilo.");
+    b.areas = vec!["psychosocial".into()];
+    b.cities = vec!["madrid".into()];
+    let c = record(Kind::Article, "/es/blog/c/", "Artículo", "Asilo.");
+    let index = index(Lang::Es, vec![a, b, c]);
+    let search = |kinds: Vec<Kind>, facets: Vec<(Facet, &str)>| {
+        let request = Request {
+            text: "asilo".into(),
+            kinds,
+            facets: facets
+                .into_iter()
+                .map(|(f, v)| (f, v.to_string()))
+                .collect(),
+            limit: 10,
+        };
+        let results = index.search(&request).unwrap();
+        results.hits.into_iter().map(|h| h.url).collect::<Vec<_>>()
+    };
+    assert_eq!(search(vec![], vec![]).len(), 3);
+    assert_eq!(search(vec![Kind::Article], vec![]), ["/es/blog/c/"]);
+    assert_eq!(search(vec![Kind::Service], vec![]).len(), 2);
+    assert_eq!(
+        search(vec![Kind::Service], vec![(Facet::Area, "legal")]),
+        ["/es/services/a/"]
+    );
+    assert_eq!(search(vec![], vec![(Facet::City, "madrid")]).len(), 2);
+    assert!(search(vec![Kind::City], vec![]).is_empty());
+}
+
+#[test]
+fn equal_scores_rank_by_url_and_total_counts_all() {
+    let records = (0..30)
+        .rev()
+        .map(|i| record(Kind::Page, &format!("/es/p{i:02}/"), "Asilo", "Asilo."))
+        .collect();
+    let index = index(Lang::Es, records);
+    let request = Request {
+        limit: 5,
+        ..Request::new("asilo")
+    };
+    let results = index.search(&request).unwrap();
+    assert_eq!(results.total, 30);
+    let got: Vec<_> = results.hits.iter().map(|h| h.url.as_str()).collect();
+    assert_eq!(
+        got,
+        ["/es/p00/", "/es/p01/", "/es/p02/", "/es/p03/", "/es/p04/"]
+    );
+}
+
+#[test]
+fn snippets_mark_matched_words_and_escape_the_rest() {
+    let index = index(
+        Lang::Es,
+        vec![record(
+            Kind::Article,
+            "/es/a/",
+            "Asilo",
+            "Requisitos <b>del</b> derecho de asilo & refugio en España.",
+        )],
+    );
+    let hit = &index.search(&Request::new("asilo")).unwrap().hits[0];
+    assert!(
+        hit.snippet.contains("<mark>asilo</mark>"),
+        "{}",
+        hit.snippet
+    );
+    assert!(hit.snippet.contains("&lt;b&gt;"), "{}", hit.snippet);
+    assert!(!hit.snippet.contains("<b>"));
+    let json = serde_json::to_value(index.search(&Request::new("asilo")).unwrap()).unwrap();
+    for key in ["query", "lang", "total", "hits"] {
+        assert!(json.get(key).is_some(), "{key}");
+    }
+    assert!(
+        json.get("suggestions").is_none(),
+        "only when nothing matches"
+    );
+    for key in ["url", "title", "kind", "lang", "score", "snippet"] {
+        assert!(json["hits"][0].get(key).is_some(), "{key}");
+    }
+}
+
+#[test]
+fn no_results_come_with_a_suggestion() {
+    let index = spanish();
+    let results = index.search(&Request::new("asli madrid")).unwrap();
+    assert_eq!(results.total, 0);
+    assert_eq!(results.suggestions, ["asilo madrid"]);
+    let results = index.search(&Request::new("arraigo tokio")).unwrap();
+    assert_eq!(results.suggestions, ["arraigo"]);
+    let results = index.search(&Request::new("zzzz")).unwrap();
+    assert!(results.suggestions.is_empty());
+    assert!(index
+        .search(&Request::new("  ¿? "))
+        .unwrap()
+        .hits
+        .is_empty());
+}
+
+#[test]
+fn refugee_and_appeal_never_find_each_other() {
+    let index = index(
+        Lang::El,
+        vec![
+            record(
+                Kind::Article,
+                "/el/a/",
+                "Οι πρόσφυγες στην Αθήνα",
+                "Ο πρόσφυγας έχει δικαιώματα.",
+            ),
+            record(
+                Kind::Article,
+                "/el/b/",
+                "Η προσφυγή στο δικαστήριο",
+                "Μια προσφυγή κατά της απόφασης.",
+            ),
+        ],
+    );
+    for q in ["πρόσφυγας", "ΠΡΟΣΦΥΓΕΣ", "προσφυγας ", "πρόσφυγες "]
+    {
+        assert_eq!(urls(&index, q), ["/el/a/"], "{q}");
+    }
+    for q in ["προσφυγή", "ΠΡΟΣΦΥΓΗ", "προσφυγη ", "προσφυγές "] {
+        assert_eq!(urls(&index, q), ["/el/b/"], "{q}");
+    }
+    assert_eq!(urls(&index, "αθηνα")[0], "/el/a/");
+}
+
+#[test]
+fn refuses_an_index_of_another_format_version() {
+    let files = build(
+        Lang::En,
+        &Protected::none(),
+        vec![record(Kind::Page, "/en/", "Home", "")],
+    )
+    .unwrap();
+    let edited = files.into_iter().map(|f| {
+        if f.name == "meta.json" {
+            let text = String::from_utf8(f.bytes).unwrap();
+            let format = format!(
+                "puerta_index_format\\\":{}",
+                puerta_search::INDEX_FORMAT_VERSION
+            );
+            assert!(text.contains(&format), "{text}");
+            (
+                f.name,
+                text.replace(&format, "puerta_index_format\\\":999")
+                    .into_bytes(),
+            )
+        } else {
+            (f.name, f.bytes)
+        }
+    });
+    match SearchIndex::from_files(edited) {
+        Err(e @ Error::FormatVersion { found: 999, .. }) => {
+            assert!(e.to_string().contains("rebuild"), "{e}")
+        }
+        other => panic!("expected a format error, got {other:?}"),
+    }
+    assert!(matches!(
+        SearchIndex::from_files(Vec::<(String, Vec<u8>)>::new()),
+        Err(Error::NotAnIndex(_))
+    ));
+}
+
+#[test]
+fn same_records_give_the_same_bytes() {
+    let records = || {
+        vec![
+            record(Kind::Page, "/en/a/", "Asylum", "Text"),
+            record(Kind::Page, "/en/b/", "Work", "Text"),
+        ]
+    };
+    let a = build(Lang::En, &Protected::none(), records()).unwrap();
+    let b = build(Lang::En, &Protected::none(), records()).unwrap();
+    let names = |files: &[puerta_search::IndexFile]| {
+        files.iter().map(|f| f.name.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(names(&a), names(&b));
+    assert!(a == b, "same bytes");
+}
