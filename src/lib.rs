@@ -22,6 +22,8 @@ pub mod model;
 pub mod render;
 pub mod report;
 pub mod schedule;
+pub mod search_assets;
+pub mod search_standin;
 pub mod serve;
 pub mod taxonomy;
 pub mod theme;
@@ -185,8 +187,9 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
     let now = options
         .now
         .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
+    let runtime = search_assets::Runtime::new(site.config.base_path());
     let renderer = match Renderer::new(&site, Arc::new(localizer), &theme, now) {
-        Ok(r) => r,
+        Ok(r) => r.with_search(&runtime),
         Err(e) => {
             diags.extend(e);
             return Err(fail(diags));
@@ -209,9 +212,29 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
     let (sender, receiver) = std::sync::mpsc::sync_channel::<Output>(256);
     let written = std::thread::scope(|scope| {
         let writer = scope.spawn(|| write::drain(staging.as_ref(), receiver));
-        for output in static_outputs(&theme) {
+        for output in static_outputs(&theme).chain(runtime.outputs()) {
             let _ = sender.send(output);
         }
+        // One search index per language, cut into the pieces the browser fetches.
+        site.config
+            .languages
+            .par_iter()
+            .for_each_with(sender.clone(), |sender, lang| {
+                let built = search_standin::index_files(&site, lang)
+                    .and_then(|files| search_assets::index_outputs(lang, &files));
+                match built {
+                    Ok(outputs) => {
+                        for output in outputs {
+                            let _ = sender.send(output);
+                        }
+                    }
+                    Err(e) => {
+                        if let Ok(mut errors) = errors.lock() {
+                            errors.push(plain_error(format!("search index ({lang}): {e}")));
+                        }
+                    }
+                }
+            });
         // The open-data export of a site with a directory, one language per task.
         if !site.directory.services.is_empty() || !site.directory.organizations.is_empty() {
             site.config

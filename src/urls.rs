@@ -52,6 +52,11 @@ pub fn term_feed(lang: &str, taxonomy: &str, code: &str) -> String {
     format!("{}atom.xml", term(lang, taxonomy, code))
 }
 
+/// The search page of a language (`?q=` holds the query).
+pub fn search(lang: &str) -> String {
+    format!("/{lang}/search/")
+}
+
 /// A language's Atom feed.
 pub fn feed(lang: &str) -> String {
     format!("/{lang}/atom.xml")

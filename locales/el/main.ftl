@@ -12,6 +12,31 @@ search-label = Αναζήτηση στον ιστότοπο
 search-placeholder = Ένα θέμα, μια υπηρεσία, μια πόλη…
 search-button = Αναζήτηση
 search-needs-js = Η αναζήτηση χρειάζεται JavaScript. Χωρίς αυτό μπορείτε να δείτε τον κατάλογο των άρθρων και τον οδηγό υπηρεσιών.
+search-title = Αναζήτηση
+search-results-label = Αποτελέσματα
+# Variables:
+#   $count (number): πόσα αποτελέσματα βρήκε η αναζήτηση.
+search-count =
+    { $count ->
+        [one] { $count } αποτέλεσμα
+       *[other] { $count } αποτελέσματα
+    }
+# Variables:
+#   $query (string): ό,τι πληκτρολόγησε ο αναγνώστης.
+search-none = Δεν βρέθηκαν αποτελέσματα για «{ $query }».
+search-suggestions = Ελέγξτε την ορθογραφία, δοκιμάστε λιγότερες ή άλλες λέξεις ή δείτε:
+search-try-word = Αναζήτηση μίας λέξης:
+search-loading = Αναζήτηση…
+search-error = Η αναζήτηση δεν είναι διαθέσιμη αυτή τη στιγμή. Δοκιμάστε ξανά αργότερα.
+search-all-results = Όλα τα αποτελέσματα
+search-kind-article = Άρθρο
+search-kind-page = Σελίδα
+search-kind-service = Υπηρεσία
+search-kind-organization = Οργανισμός
+search-kind-seminar = Σεμινάριο
+search-kind-city = Πόλη
+search-kind-network = Δίκτυο
+search-kind-law = Νομοθέτημα
 site-tagline = Μία πόρτα προς τη νομική πληροφόρηση και τη βοήθεια για μετανάστες και πρόσφυγες
 
 ## Αρχική σελίδα και άρθρα

@@ -12,6 +12,31 @@ search-label = Search this site
 search-placeholder = A topic, a service, a city…
 search-button = Search
 search-needs-js = Search needs JavaScript. Without it you can still browse the list of articles and the service directory.
+search-title = Search
+search-results-label = Results
+# Variables:
+#   $count (number): how many results the query found.
+search-count =
+    { $count ->
+        [one] { $count } result
+       *[other] { $count } results
+    }
+# Variables:
+#   $query (string): what the reader typed.
+search-none = No results for “{ $query }”.
+search-suggestions = Check the spelling, try fewer or other words, or browse:
+search-try-word = Search for one word:
+search-loading = Searching…
+search-error = Search is not available right now. Please try again later.
+search-all-results = All results
+search-kind-article = Article
+search-kind-page = Page
+search-kind-service = Service
+search-kind-organization = Organization
+search-kind-seminar = Seminar
+search-kind-city = City
+search-kind-network = Network
+search-kind-law = Law
 site-tagline = One door to legal information and help for migrants and refugees
 
 ## Home page and blog

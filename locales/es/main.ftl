@@ -12,6 +12,31 @@ search-label = Buscar en el sitio
 search-placeholder = Un tema, un servicio, una ciudad…
 search-button = Buscar
 search-needs-js = La búsqueda necesita JavaScript. Sin él puede consultar la lista de artículos y el directorio de servicios.
+search-title = Buscar
+search-results-label = Resultados
+# Variables:
+#   $count (number): cuántos resultados encontró la búsqueda.
+search-count =
+    { $count ->
+        [one] { $count } resultado
+       *[other] { $count } resultados
+    }
+# Variables:
+#   $query (string): lo que escribió la persona.
+search-none = No hay resultados para «{ $query }».
+search-suggestions = Revise la ortografía, pruebe con menos palabras o con otras, o consulte:
+search-try-word = Buscar una sola palabra:
+search-loading = Buscando…
+search-error = La búsqueda no está disponible ahora. Inténtelo más tarde.
+search-all-results = Todos los resultados
+search-kind-article = Artículo
+search-kind-page = Página
+search-kind-service = Servicio
+search-kind-organization = Organización
+search-kind-seminar = Seminario
+search-kind-city = Ciudad
+search-kind-network = Red
+search-kind-law = Norma
 site-tagline = Una sola puerta a la información jurídica y a la ayuda para personas migrantes y refugiadas
 
 ## Portada y blog

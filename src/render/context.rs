@@ -333,4 +333,6 @@ pub struct SiteView {
     pub year: i32,
     /// Where readers report a mistake (`mailto:` or a URL), from `report_mistakes`.
     pub report: Option<String>,
+    /// The search box: its target, loader and strings.
+    pub search: super::search::SearchView,
 }

@@ -15,6 +15,7 @@ mod laws;
 pub mod legal;
 mod pages;
 mod related;
+pub mod search;
 mod xml;
 
 use std::collections::HashMap;
@@ -61,6 +62,8 @@ pub enum Job<'a> {
     Feed(&'a str),
     /// A term's Atom feed.
     TermFeed(&'a str, &'a str, usize),
+    /// `/<lang>/search/`.
+    Search(&'a str),
     /// `/sitemap.xml`.
     Sitemap,
     /// `/robots.txt`.
@@ -109,6 +112,8 @@ pub struct Renderer<'a> {
     related: HashMap<String, Vec<Vec<usize>>>,
     /// Per language: for each law, the articles citing it, in list order.
     citing: HashMap<String, Vec<Vec<usize>>>,
+    /// Per language: the search box's target, loader and strings.
+    search: HashMap<String, search::SearchView>,
 }
 
 impl<'a> Renderer<'a> {
@@ -225,16 +230,33 @@ impl<'a> Renderer<'a> {
             facets: directory::Facets::new(&site.directory),
             related,
             citing,
+            search: HashMap::new(),
         })
+    }
+
+    /// Gives every page's search box the runtime's loader and its strings.
+    pub fn with_search(mut self, runtime: &crate::search_assets::Runtime) -> Renderer<'a> {
+        self.search = search::views(&self, runtime);
+        self
+    }
+
+    /// The search box of pages in `lang`.
+    fn search_view(&self, lang: &str) -> search::SearchView {
+        self.search.get(lang).cloned().unwrap_or_default()
     }
 
     /// Every job of the site, in a stable order.
     pub fn jobs(&self) -> Vec<Job<'a>> {
         let site = self.site;
         let mut jobs = vec![Job::Chooser, Job::NotFound, Job::Sitemap, Job::Robots];
+        // A site's own theme written before search pages existed has none.
+        let search_page = self.theme.templates.iter().any(|f| f.name == "search.html");
         for lang in &site.config.languages {
             let lang = lang.as_str();
             jobs.push(Job::Home(lang));
+            if search_page {
+                jobs.push(Job::Search(lang));
+            }
             for dir_job in directory::jobs(&site.directory, &self.facets) {
                 jobs.push(Job::Dir(lang, dir_job));
             }

@@ -102,6 +102,10 @@ pub(super) fn render(
             ctx.insert("jsonld", &super::jsonld::website(site, lang));
             (lang, "home.html", meta, ctx)
         }
+        Job::Search(lang) => {
+            let (meta, ctx) = super::search::page(r, lang);
+            (lang, "search.html", meta, ctx)
+        }
         Job::BlogList(lang, page) => {
             let total = r.blog_pages(lang);
             let title = r.t(lang, "blog-title");
@@ -385,5 +389,6 @@ fn site_view(r: &Renderer<'_>, lang: &str) -> SiteView {
         nav,
         year: r.now.year(),
         report: config.report_mistakes.clone(),
+        search: r.search_view(lang),
     }
 }

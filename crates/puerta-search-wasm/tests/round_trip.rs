@@ -1,0 +1,150 @@
+//! A host-built round trip of the search reader: an index written natively, handed to
+//! the runtime's store chunk by chunk as the loader would, opened and queried.
+
+use std::sync::Arc;
+
+use puerta_search_wasm::engine::{check_format, Engine, Failure, MANIFEST};
+use puerta_search_wasm::store::Store;
+use tantivy::directory::RamDirectory;
+use tantivy::schema::{Schema, STORED, STRING, TEXT};
+use tantivy::{doc, Directory, Index};
+
+const CHUNK: usize = 256;
+
+/// The files of a small index: (name, bytes).
+fn index_files() -> Vec<(String, Vec<u8>)> {
+    let mut schema = Schema::builder();
+    let title = schema.add_text_field("title", TEXT | STORED);
+    let body = schema.add_text_field("body", TEXT | STORED);
+    let url = schema.add_text_field("url", STRING | STORED);
+    let kind = schema.add_text_field("kind", STRING | STORED);
+    let dir = RamDirectory::create();
+    let index = Index::create(dir.clone(), schema.build(), Default::default()).unwrap();
+    let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
+    let filler = "law residence permit work family ".repeat(40);
+    for i in 0..200 {
+        let (t, k) = if i == 137 {
+            ("Asylum and international protection", "article")
+        } else {
+            ("Residence permits", "service")
+        };
+        writer
+            .add_document(doc!(title => t, body => format!("{filler} number{i}"),
+                url => format!("/en/blog/{i}/"), kind => k))
+            .unwrap();
+    }
+    writer.commit().unwrap();
+    let mut files = vec!["meta.json".to_string()];
+    for segment in index.searchable_segment_metas().unwrap() {
+        use tantivy::index::SegmentComponent as C;
+        for component in [
+            C::Postings,
+            C::Positions,
+            C::FastFields,
+            C::FieldNorms,
+            C::Terms,
+            C::Store,
+            C::Delete,
+        ] {
+            files.push(
+                segment
+                    .relative_path(component)
+                    .to_string_lossy()
+                    .into_owned(),
+            );
+        }
+    }
+    files
+        .into_iter()
+        .filter(|f| dir.exists(f.as_ref()).unwrap())
+        .map(|f| {
+            let bytes = dir.atomic_read(f.as_ref()).unwrap_or_else(|_| {
+                let slice = dir.open_read(f.as_ref()).unwrap();
+                slice.read_bytes().unwrap().as_slice().to_vec()
+            });
+            (f, bytes)
+        })
+        .collect()
+}
+
+/// Registers the manifest and declares every file, as the loader does.
+fn declared(files: &[(String, Vec<u8>)], format: u32) -> Arc<Store> {
+    let store = Store::new();
+    let manifest = format!(r#"{{"format":{format},"lang":"en"}}"#).into_bytes();
+    store.declare(MANIFEST, manifest.len(), manifest.len());
+    store.put(MANIFEST, 0, manifest).unwrap();
+    for (name, bytes) in files {
+        store.declare(name, bytes.len(), CHUNK);
+    }
+    store
+}
+
+/// Fetches what a failure asks for; counts round trips and chunks.
+fn retry<T>(
+    store: &Store,
+    files: &[(String, Vec<u8>)],
+    stats: &mut (usize, usize),
+    mut call: impl FnMut() -> Result<T, Failure>,
+) -> T {
+    loop {
+        match call() {
+            Ok(value) => return value,
+            Err(Failure::Error(e)) => panic!("{e}"),
+            Err(Failure::Need(need)) => {
+                stats.0 += 1;
+                stats.1 += need.len();
+                for (name, i) in need {
+                    let bytes = &files.iter().find(|(n, _)| *n == name).unwrap().1;
+                    let range = i * CHUNK..((i + 1) * CHUNK).min(bytes.len());
+                    store
+                        .put(&name, range.start, bytes[range].to_vec())
+                        .unwrap();
+                }
+                assert!(stats.0 < 100, "too many round trips");
+            }
+        }
+    }
+}
+
+#[test]
+fn opens_and_queries_an_index_fetched_in_chunks() {
+    let files = index_files();
+    let total: usize = files.iter().map(|(_, b)| b.len()).sum();
+    let store = declared(&files, puerta_search::INDEX_FORMAT_VERSION);
+    let mut stats = (0, 0);
+    let engine = retry(&store, &files, &mut stats, || Engine::open(&store, "en"));
+    println!("open: {} round trips, {} chunks", stats.0, stats.1);
+    let json = retry(&store, &files, &mut stats, || {
+        engine.query(r#"{"q":"asylum protection"}"#)
+    });
+    let result: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(result["total"], 1, "{result}");
+    assert_eq!(result["hits"][0]["url"], "/en/blog/137/");
+    assert_eq!(result["hits"][0]["kind"], "article");
+    let fetched = stats.1 * CHUNK;
+    println!(
+        "{} round trips, {} chunks ({fetched} bytes) of {total}",
+        stats.0, stats.1
+    );
+    assert!(fetched < total / 2, "fetched {fetched} of {total} bytes");
+
+    // Once fetched, a chunk is never asked for again.
+    let again = engine.query(r#"{"q":"asylum"}"#).unwrap();
+    assert!(again.contains("/en/blog/137/"));
+    let kind = retry(&store, &files, &mut stats, || {
+        engine.query(r#"{"q":"permit","kind":"article"}"#)
+    });
+    let kind: serde_json::Value = serde_json::from_str(&kind).unwrap();
+    assert_eq!(kind["total"], 1, "{kind}");
+}
+
+#[test]
+fn refuses_an_index_of_another_format() {
+    let files = index_files();
+    let store = declared(&files, puerta_search::INDEX_FORMAT_VERSION + 1);
+    let Err(Failure::Error(message)) = Engine::open(&store, "en") else {
+        panic!("opened an index of another format");
+    };
+    assert!(message.contains("format"), "{message}");
+    assert!(check_format(puerta_search::INDEX_FORMAT_VERSION).is_ok());
+}

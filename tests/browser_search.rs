@@ -1,0 +1,71 @@
+//! Search in a real browser (DESIGN.md §9): the example site is built, then
+//! `.ci/web/search.mjs` drives Debian's headless Chromium through playwright-core over
+//! it: in each language a query typed into the box shows the expected first result,
+//! `?q=` shows results on load, nothing of search is fetched before the box is used,
+//! and with JavaScript off the form is still there. It prints the bytes fetched before
+//! the first result.
+//!
+//! Under `CI=true` a missing node, Chromium, playwright-core or search runtime is a
+//! failure; elsewhere the test says why it skips.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// What the browser test needs and is missing, in words.
+fn missing(web: &Path, chromium: &Path) -> Vec<String> {
+    let mut missing = Vec::new();
+    let node = Command::new("node").arg("--version").output();
+    if !node.is_ok_and(|o| o.status.success()) {
+        missing.push("node".to_string());
+    }
+    if !chromium.is_file() {
+        missing.push(format!("{} (Debian's chromium)", chromium.display()));
+    }
+    if !web.join("node_modules/playwright-core").is_dir() {
+        missing.push(format!(
+            "{}/node_modules/playwright-core (run .ci/install-tools)",
+            web.display()
+        ));
+    }
+    if puerta::search_assets::RUNTIME_WASM.is_empty() {
+        missing.push("the search runtime (build.rs could not build it)".to_string());
+    }
+    missing
+}
+
+#[test]
+fn search_works_in_headless_chromium_in_every_language() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let web = root.join(".ci/web");
+    let chromium = std::env::var_os("CHROMIUM")
+        .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
+    let missing = missing(&web, &chromium);
+    if !missing.is_empty() {
+        let why = format!("browser tests need {}", missing.join(", "));
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("{why}");
+        }
+        eprintln!("skipping: {why}");
+        return;
+    }
+
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    puerta::build(&common::options(root, &out), &|_, _| {}).expect("the example site builds");
+    let measures = tmp.path().join("search-bytes.json");
+    let run = Command::new("node")
+        .arg(web.join("search.mjs"))
+        .arg(&out)
+        .arg("--json")
+        .arg(&measures)
+        .env("CHROMIUM", &chromium)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    println!("{stdout}");
+    eprintln!("{}", String::from_utf8_lossy(&run.stderr));
+    assert!(run.status.success(), "browser checks failed (above)");
+    assert!(measures.is_file(), "search.mjs wrote no measures");
+}
