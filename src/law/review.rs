@@ -129,3 +129,128 @@ pub fn describe(laws: &Laws, change: &Change) -> String {
         ChangeKind::Repealed(None) => format!("`{key}` repealed on {date}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Span;
+    use crate::law::{Jurisdiction, Kind};
+    use crate::localized::Localized;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn law(key: &str, status: Status) -> Law {
+        Law {
+            key: key.into(),
+            file: format!("content/laws/{key}.yaml").into(),
+            jurisdiction: Jurisdiction::Es,
+            kind: Kind::RoyalDecree,
+            number: "1/2000".into(),
+            date: None,
+            published: None,
+            title: Localized::Plain(key.into()),
+            short_title: Localized::Plain(key.into()),
+            eli: None,
+            consolidated: None,
+            journal: None,
+            journal_id: None,
+            in_force_from: None,
+            status,
+            repeals: Vec::new(),
+            amends: Vec::new(),
+            amended_by: Vec::new(),
+            repealed_by: None,
+            repealed_on: None,
+        }
+    }
+
+    /// `old` repealed by `new` on 2025-05-20, when `new` entered into force.
+    fn laws() -> Laws {
+        let mut new = law("new", Status::InForce);
+        new.in_force_from = Some(day("2025-05-20"));
+        new.published = Some(day("2024-11-20"));
+        new.repeals = vec![1];
+        let mut old = law("old", Status::Repealed);
+        old.repealed_by = Some(0);
+        old.repealed_on = Some(day("2025-05-20"));
+        Laws {
+            laws: vec![new, old],
+            broken: Default::default(),
+        }
+    }
+
+    fn review(date: &str) -> Review {
+        Review {
+            date: day(date),
+            by: None,
+        }
+    }
+
+    fn cites(laws: &[usize]) -> Vec<Cited> {
+        laws.iter()
+            .map(|&law| Cited {
+                law,
+                articles: Vec::new(),
+                at: Span::file("a.md"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_repeal_needs_a_review_after_it_took_effect() {
+        let laws = laws();
+        let old = &laws.laws[1];
+        assert!(repeal_unreviewed(old, None));
+        assert!(repeal_unreviewed(old, Some(&review("2025-05-19"))));
+        assert!(!repeal_unreviewed(old, Some(&review("2025-05-20"))));
+        assert!(!repeal_unreviewed(&laws.laws[0], None), "in force");
+    }
+
+    #[test]
+    fn reasons_count_changes_between_the_review_and_today_only() {
+        let laws = laws();
+        let today = day("2026-11-26");
+        let both = cites(&[0, 1]);
+        let got = reasons(&laws, &both, Some(&review("2024-06-01")), today, 365);
+        assert_eq!(
+            got,
+            [
+                Reason::TooOld { days: 908 },
+                Reason::LawChanged(Change {
+                    law: 0,
+                    kind: ChangeKind::InForce,
+                    date: day("2025-05-20")
+                }),
+                Reason::LawChanged(Change {
+                    law: 1,
+                    kind: ChangeKind::Repealed(Some(0)),
+                    date: day("2025-05-20")
+                }),
+            ]
+        );
+        assert_eq!(
+            describe(
+                &laws,
+                &Change {
+                    law: 1,
+                    kind: ChangeKind::Repealed(Some(0)),
+                    date: day("2025-05-20")
+                }
+            ),
+            "`old` repealed on 2025-05-20 by `new`"
+        );
+        // A change still to come is not a change yet; a publication is not one at all.
+        let early = day("2025-01-01");
+        assert!(reasons(&laws, &both, Some(&review("2024-12-01")), early, 365).is_empty());
+        assert_eq!(
+            reasons(&laws, &both, None, today, 365),
+            [Reason::NeverReviewed]
+        );
+        assert!(
+            reasons(&laws, &[], None, today, 365).is_empty(),
+            "cites nothing"
+        );
+    }
+}

@@ -177,11 +177,18 @@ impl<'a> Renderer<'a> {
             }
             lists.insert(lang.clone(), list);
         }
-        let mut related = HashMap::new();
+        // Related articles cost the most of this preparation: one language per core.
+        let related: HashMap<String, Vec<Vec<usize>>> = {
+            use rayon::prelude::*;
+            site.config
+                .languages
+                .par_iter()
+                .map(|lang| (lang.clone(), related::related(site, lang, &lists[lang])))
+                .collect()
+        };
         let mut citing = HashMap::new();
         for lang in &site.config.languages {
             let list = &lists[lang];
-            related.insert(lang.clone(), related::related(site, lang, list));
             let mut by_law = vec![Vec::new(); site.laws.laws.len()];
             for &i in list {
                 if let Some(shown) = site.articles[i].shown(lang, &site.config) {
