@@ -27,6 +27,9 @@ fn main() {
         "Cargo.toml",
         ".cargo/config.toml",
         "build.rs",
+        // Embedded with include_dir!, which cargo does not track by itself.
+        "themes",
+        "locales",
     ] {
         println!("cargo:rerun-if-changed={path}");
     }
