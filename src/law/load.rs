@@ -80,13 +80,10 @@ pub fn load(config: &Config) -> (Laws, Vec<Diagnostic>) {
         let Some(key) = key_of(&path, &file, &mut errors) else {
             continue;
         };
-        let text = match std::fs::read_to_string(&path) {
+        let text = match crate::read::text(&path, &file) {
             Ok(t) => t,
             Err(e) => {
-                errors.push(Diagnostic::error(
-                    Span::file(&file),
-                    Problem::Io(e.to_string()),
-                ));
+                errors.extend(e);
                 laws.broken.insert(key);
                 continue;
             }
