@@ -164,9 +164,11 @@ fn run_case(case: &Path) -> Vec<String> {
             continue;
         }
         let (printed, count) = diagnostics(&stderr);
-        if command == "check" && std::env::var_os("PUERTA_BLESS").is_some() {
-            std::fs::write(case.join("expected.txt"), format!("{printed}\n"))
-                .expect("write expected.txt");
+        if std::env::var_os("PUERTA_BLESS").is_some() {
+            if command == "check" {
+                std::fs::write(case.join("expected.txt"), format!("{printed}\n"))
+                    .expect("write expected.txt");
+            }
         } else if printed.trim_end() != expected.trim_end() {
             fail(format!(
                 "diagnostics differ\n--- expected\n{expected}\n--- printed\n{printed}\n"

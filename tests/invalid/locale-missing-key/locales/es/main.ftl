@@ -220,3 +220,192 @@ network-member-organizations = Entidades miembro
 # Variables:
 #   $date (string): una fecha, un mes o un año, ya escrito en español.
 since = desde { $date }
+
+## Leyes y citas
+
+nav-laws = Legislación
+laws-title = Legislación
+laws-intro = Las normas que citan nuestros artículos: dónde leerlas, si están en vigor y qué artículos las citan.
+laws-feed = Canal Atom de cambios en estas normas
+# Variables:
+#   $site (string): el nombre del sitio.
+laws-feed-title = { $site }: cambios en la legislación
+# Variables:
+#   $count (number): cuántos artículos citan la norma.
+laws-citing-count =
+    { $count ->
+        [0] aún sin citar
+        [one] { $count } artículo la cita
+       *[other] { $count } artículos la citan
+    }
+# Variables:
+#   $kind (string): organic-law, law, royal-decree, royal-decree-law, presidential-decree, eu-regulation o eu-directive.
+law-kind =
+    { $kind ->
+        [organic-law] Ley orgánica
+        [law] Ley
+        [royal-decree] Real decreto
+        [royal-decree-law] Real decreto-ley
+        [presidential-decree] Decreto presidencial
+        [eu-regulation] Reglamento de la UE
+       *[eu-directive] Directiva de la UE
+    }
+# Variables:
+#   $jurisdiction (string): es, gr o eu.
+jurisdiction =
+    { $jurisdiction ->
+        [es] España
+        [gr] Grecia
+       *[eu] Unión Europea
+    }
+jurisdiction-label = Ámbito
+# El adjetivo concuerda con el tipo de norma: la ley (derogada), el real decreto (derogado).
+# Variables:
+#   $status (string): in-force, repealed, partially-in-force o pending.
+#   $kind (string): el tipo de norma, como en law-kind.
+law-status =
+    { $status ->
+        [in-force] En vigor
+        [repealed]
+            { $kind ->
+                [organic-law] Derogada
+                [law] Derogada
+                [eu-regulation] Derogado
+                [eu-directive] Derogada
+               *[other] Derogado
+            }
+        [partially-in-force] Parcialmente en vigor
+       *[pending] Pendiente de entrada en vigor
+    }
+law-status-label = Estado
+law-kind-label = Tipo
+law-number = Número
+law-date = Fecha
+law-published = Publicación
+law-journal = Diario oficial
+law-journal-id = Identificador en el diario oficial
+law-eli = ELI (enlace permanente)
+law-eli-not-verified = no verificado
+law-consolidated = Texto consolidado
+law-in-force-from = En vigor desde
+law-repealed-by = Norma derogatoria
+law-repealed-on = Derogación con efectos desde
+law-repeals = Deroga
+law-amends = Modifica
+law-amended-by = Normas modificadoras
+law-citing-title = Artículos que citan esta norma
+law-citing-none = Todavía ningún artículo cita esta norma.
+law-all = Toda la legislación
+law-notice = Esta página describe una norma: sus identificadores, fechas y estado. Solo el texto oficial tiene valor jurídico.
+# Variables:
+#   $law (string): el título abreviado de la norma.
+#   $date (string): la fecha, ya escrita en español.
+law-pending-banner = { $law } aún no está en vigor: se aplica desde el { $date }.
+# Título de una entrada del canal de cambios en la legislación.
+# Variables:
+#   $change (string): published, in-force, amended o repealed.
+#   $law (string): el título abreviado de la norma.
+law-change =
+    { $change ->
+        [published] Publicación
+        [in-force] Entrada en vigor
+        [amended] Modificación
+       *[repealed] Derogación
+    }: { $law }
+# Variables:
+#   $change (string): published o in-force.
+#   $date (string): la fecha, ya escrita en español.
+law-change-dated =
+    { $change ->
+        [published] Fecha de publicación: { $date }.
+       *[in-force] En vigor desde el { $date }.
+    }
+# Variables:
+#   $by (string): el título abreviado de la norma que modifica.
+#   $date (string): la fecha, ya escrita en español.
+law-change-amended = Modificación por { $by }, con efectos desde el { $date }.
+
+## Citas y ayudas de lectura en los artículos
+
+# Cómo se citan artículos de una norma: «art. 31.3», «arts. 123–130».
+# Variables:
+#   $count (number): 1 para un artículo; más para un intervalo o una lista.
+#   $articles (string): los artículos, p. ej. «31.3» o «123–130».
+cite-articles =
+    { $count ->
+        [one] art. { $articles }
+       *[other] arts. { $articles }
+    }
+laws-cited-title = Normas citadas
+law-official-text = Texto oficial
+# Variables:
+#   $law (string): el título abreviado de la norma derogada (un enlace).
+#   $by (string): el de la norma que la derogó (un enlace).
+#   $date (string): la fecha de efectos de la derogación, ya escrita en español.
+#   $kind, $by_kind (string): los tipos de ambas normas, para el género.
+repeal-text =
+    { $kind ->
+        [organic-law] La { $law } fue derogada
+        [law] La { $law } fue derogada
+        [eu-directive] La { $law } fue derogada
+       *[other] El { $law } fue derogado
+    } por { $by_kind ->
+        [organic-law] la { $by }
+        [law] la { $by }
+        [eu-directive] la { $by }
+       *[other] el { $by }
+    } con efectos desde el { $date }.
+# Variables:
+#   $law (string): el título abreviado de la norma derogada (un enlace).
+#   $date (string): la fecha de efectos de la derogación.
+#   $kind (string): su tipo.
+repeal-text-no-by =
+    { $kind ->
+        [organic-law] La { $law } fue derogada
+        [law] La { $law } fue derogada
+        [eu-directive] La { $law } fue derogada
+       *[other] El { $law } fue derogado
+    } con efectos desde el { $date }.
+repeal-title = Este artículo cita una norma derogada
+repeal-note-title = Una norma citada aquí ha sido derogada
+# Variables:
+#   $date (string): la fecha de la última revisión jurídica del artículo.
+#   $law (string): el título abreviado de la norma derogada.
+repeal-stale = La última revisión jurídica de este artículo ({ $date }) es anterior a la derogación: lo que dice sobre la norma { $law } puede haber dejado de aplicarse.
+# Variables:
+#   $law (string): el título abreviado de la norma derogada.
+repeal-unreviewed = Este artículo no ha tenido revisión jurídica desde la derogación: lo que dice sobre la norma { $law } puede haber dejado de aplicarse.
+# Enlace a la página de una norma, con los artículos que la citan.
+# Variables:
+#   $law (string): el título abreviado de la norma.
+repeal-citing = { $law }: artículos que citan esta norma
+# Variables:
+#   $date (string): la fecha de la revisión, ya escrita en español.
+article-reviewed = Revisión jurídica: { $date }
+# Variables:
+#   $date (string): la fecha de la revisión.
+#   $name (string): quién la hizo.
+article-reviewed-by = Revisión jurídica: { $date }, por { $name }
+# Variables:
+#   $minutes (number): tiempo estimado de lectura.
+reading-time =
+    { $minutes ->
+        [one] Tiempo de lectura: { $minutes } minuto
+       *[other] Tiempo de lectura: { $minutes } minutos
+    }
+related-title = Artículos relacionados
+services-related-title = Dónde pedir ayuda
+cite-this-title = Cómo citar este artículo
+# Variables:
+#   $has_authors (string): "true" o "false".
+#   $authors (string): los autores, separados por comas.
+#   $title (string): el título del artículo.
+#   $site (string): el nombre del sitio.
+#   $date (string): la fecha del artículo (o de su última actualización).
+#   $url (string): su dirección.
+cite-this-text =
+    { $has_authors ->
+        [true] { $authors }, «{ $title }», { $site }, { $date }. { $url }
+       *[false] «{ $title }», { $site }, { $date }. { $url }
+    }
+legal-notice = Este artículo es información general, no asesoramiento jurídico. Para su caso concreto, consulte con un abogado o con uno de los servicios de nuestro directorio.

@@ -220,3 +220,188 @@ network-member-organizations = Φορείς-μέλη
 # Variables:
 #   $date (string): ημερομηνία, μήνας ή έτος, ήδη γραμμένο στα ελληνικά.
 since = από { $date }
+
+## Νομοθεσία και παραπομπές
+
+nav-laws = Νομοθεσία
+laws-title = Νομοθεσία
+laws-intro = Η νομοθεσία στην οποία παραπέμπουν τα άρθρα μας: πού θα τη διαβάσετε, αν ισχύει και ποια άρθρα παραπέμπουν σε κάθε νομοθέτημα.
+laws-feed = Ροή Atom με τις αλλαγές σε αυτή τη νομοθεσία
+# Variables:
+#   $site (string): το όνομα του ιστότοπου.
+laws-feed-title = { $site }: αλλαγές στη νομοθεσία
+# Variables:
+#   $count (number): πόσα άρθρα αναφέρουν τον νόμο.
+laws-citing-count =
+    { $count ->
+        [0] δεν αναφέρεται ακόμη
+        [one] αναφέρεται σε { $count } άρθρο
+       *[other] αναφέρεται σε { $count } άρθρα
+    }
+# Variables:
+#   $kind (string): organic-law, law, royal-decree, royal-decree-law, presidential-decree, eu-regulation ή eu-directive.
+law-kind =
+    { $kind ->
+        [organic-law] Οργανικός νόμος
+        [law] Νόμος
+        [royal-decree] Βασιλικό διάταγμα
+        [royal-decree-law] Βασιλικό νομοθετικό διάταγμα
+        [presidential-decree] Προεδρικό διάταγμα
+        [eu-regulation] Κανονισμός της ΕΕ
+       *[eu-directive] Οδηγία της ΕΕ
+    }
+# Variables:
+#   $jurisdiction (string): es, gr ή eu.
+jurisdiction =
+    { $jurisdiction ->
+        [es] Ισπανία
+        [gr] Ελλάδα
+       *[eu] Ευρωπαϊκή Ένωση
+    }
+jurisdiction-label = Δικαιοδοσία
+# Variables:
+#   $status (string): in-force, repealed, partially-in-force ή pending.
+#   $kind (string): το είδος του νόμου, όπως στο law-kind.
+law-status =
+    { $status ->
+        [in-force] Σε ισχύ
+        [repealed] Καταργήθηκε
+        [partially-in-force] Ισχύει εν μέρει
+       *[pending] Δεν έχει τεθεί ακόμη σε ισχύ
+    }
+law-status-label = Κατάσταση
+law-kind-label = Είδος
+law-number = Αριθμός
+law-date = Ημερομηνία
+law-published = Δημοσίευση
+law-journal = Επίσημη εφημερίδα
+law-journal-id = Κωδικός στην επίσημη εφημερίδα
+law-eli = ELI (μόνιμος σύνδεσμος)
+law-eli-not-verified = δεν έχει επαληθευτεί
+law-consolidated = Κωδικοποιημένο κείμενο
+law-in-force-from = Σε ισχύ από
+law-repealed-by = Καταργήθηκε με
+law-repealed-on = Κατάργηση με ισχύ από
+law-repeals = Καταργεί
+law-amends = Τροποποιεί
+law-amended-by = Τροποποιήθηκε με
+law-citing-title = Άρθρα που παραπέμπουν σε αυτό το νομοθέτημα
+law-citing-none = Κανένα άρθρο δεν παραπέμπει ακόμη σε αυτό το νομοθέτημα.
+law-all = Όλη η νομοθεσία
+law-notice = Η σελίδα αυτή περιγράφει ένα νομοθέτημα: τα στοιχεία του, τις ημερομηνίες και την κατάστασή του. Νομική ισχύ έχει μόνο το επίσημο κείμενο.
+# Variables:
+#   $law (string): ο σύντομος τίτλος του νόμου.
+#   $date (string): η ημερομηνία, ήδη γραμμένη στα ελληνικά.
+law-pending-banner = { $law }: δεν έχει τεθεί ακόμη σε ισχύ· εφαρμόζεται από τις { $date }.
+# Τίτλος καταχώρισης στη ροή αλλαγών της νομοθεσίας.
+# Variables:
+#   $change (string): published, in-force, amended ή repealed.
+#   $law (string): ο σύντομος τίτλος του νόμου.
+law-change =
+    { $change ->
+        [published] Δημοσίευση
+        [in-force] Έναρξη ισχύος
+        [amended] Τροποποίηση
+       *[repealed] Κατάργηση
+    }: { $law }
+# Variables:
+#   $change (string): published ή in-force.
+#   $date (string): η ημερομηνία, ήδη γραμμένη στα ελληνικά.
+law-change-dated =
+    { $change ->
+        [published] Ημερομηνία δημοσίευσης: { $date }.
+       *[in-force] Σε ισχύ από τις { $date }.
+    }
+# Variables:
+#   $by (string): ο σύντομος τίτλος του τροποποιητικού νόμου.
+#   $date (string): η ημερομηνία, ήδη γραμμένη στα ελληνικά.
+law-change-amended = Τροποποίηση με { $by }, με ισχύ από τις { $date }.
+
+## Παραπομπές και βοηθήματα ανάγνωσης στα άρθρα
+
+# Πώς παραπέμπουμε σε άρθρα νόμου: «άρθρο 31.3», «άρθρα 123–130».
+# Variables:
+#   $count (number): 1 για ένα άρθρο· περισσότερα για εύρος ή κατάλογο.
+#   $articles (string): τα άρθρα, π.χ. «31.3» ή «123–130».
+cite-articles =
+    { $count ->
+        [one] άρθρο { $articles }
+       *[other] άρθρα { $articles }
+    }
+laws-cited-title = Νομοθεσία που αναφέρεται
+law-official-text = Επίσημο κείμενο
+# Το άρθρο πριν από τον τίτλο ακολουθεί το γένος του είδους: ο νόμος, το διάταγμα, η οδηγία.
+# Variables:
+#   $law (string): ο σύντομος τίτλος του νόμου που καταργήθηκε (σύνδεσμος).
+#   $by (string): του νόμου που τον κατάργησε (σύνδεσμος).
+#   $date (string): η ημερομηνία από την οποία ισχύει η κατάργηση.
+#   $kind, $by_kind (string): τα είδη των δύο νόμων.
+repeal-text =
+    { $kind ->
+        [royal-decree] Το { $law }
+        [royal-decree-law] Το { $law }
+        [presidential-decree] Το { $law }
+        [eu-directive] Η { $law }
+       *[other] Ο { $law }
+    } καταργήθηκε με { $by_kind ->
+        [royal-decree] το { $by }
+        [royal-decree-law] το { $by }
+        [presidential-decree] το { $by }
+        [eu-directive] την { $by }
+       *[other] τον { $by }
+    }, με ισχύ από τις { $date }.
+# Variables:
+#   $law (string): ο σύντομος τίτλος του νόμου που καταργήθηκε (σύνδεσμος).
+#   $date (string): η ημερομηνία από την οποία ισχύει η κατάργηση.
+#   $kind (string): το είδος του.
+repeal-text-no-by =
+    { $kind ->
+        [royal-decree] Το { $law }
+        [royal-decree-law] Το { $law }
+        [presidential-decree] Το { $law }
+        [eu-directive] Η { $law }
+       *[other] Ο { $law }
+    } καταργήθηκε με ισχύ από τις { $date }.
+repeal-title = Το άρθρο αυτό αναφέρει νόμο που έχει καταργηθεί
+repeal-note-title = Ένας νόμος που αναφέρεται εδώ έχει καταργηθεί
+# Variables:
+#   $date (string): η ημερομηνία του τελευταίου νομικού ελέγχου του άρθρου.
+#   $law (string): ο σύντομος τίτλος του νόμου που καταργήθηκε.
+repeal-stale = Ο τελευταίος νομικός έλεγχος αυτού του άρθρου ({ $date }) έγινε πριν από την κατάργηση: όσα γράφει για το νομοθέτημα { $law } ίσως δεν ισχύουν πια.
+# Variables:
+#   $law (string): ο σύντομος τίτλος του νόμου που καταργήθηκε.
+repeal-unreviewed = Το άρθρο αυτό δεν έχει ελεγχθεί νομικά μετά την κατάργηση: όσα γράφει για το νομοθέτημα { $law } ίσως δεν ισχύουν πια.
+# Σύνδεσμος προς τη σελίδα ενός νόμου, με τα άρθρα που τον αναφέρουν.
+# Variables:
+#   $law (string): ο σύντομος τίτλος του νόμου.
+repeal-citing = { $law }: όλα τα άρθρα που παραπέμπουν σε αυτό
+# Variables:
+#   $date (string): η ημερομηνία του ελέγχου, ήδη γραμμένη στα ελληνικά.
+article-reviewed = Νομικός έλεγχος: { $date }
+# Variables:
+#   $date (string): η ημερομηνία του ελέγχου.
+#   $name (string): ποιος τον έκανε.
+article-reviewed-by = Νομικός έλεγχος: { $date }, από: { $name }
+# Variables:
+#   $minutes (number): εκτιμώμενος χρόνος ανάγνωσης.
+reading-time =
+    { $minutes ->
+        [one] Χρόνος ανάγνωσης: { $minutes } λεπτό
+       *[other] Χρόνος ανάγνωσης: { $minutes } λεπτά
+    }
+related-title = Σχετικά άρθρα
+services-related-title = Πού θα βρείτε βοήθεια
+cite-this-title = Πώς να παραπέμψετε σε αυτό το άρθρο
+# Variables:
+#   $has_authors (string): "true" ή "false".
+#   $authors (string): οι συγγραφείς, χωρισμένοι με κόμματα.
+#   $title (string): ο τίτλος του άρθρου.
+#   $site (string): το όνομα του ιστότοπου.
+#   $date (string): η ημερομηνία του άρθρου (ή της τελευταίας ενημέρωσης).
+#   $url (string): η διεύθυνσή του.
+cite-this-text =
+    { $has_authors ->
+        [true] { $authors }, «{ $title }», { $site }, { $date }. { $url }
+       *[false] «{ $title }», { $site }, { $date }. { $url }
+    }
+legal-notice = Το άρθρο αυτό είναι γενική ενημέρωση, όχι νομική συμβουλή. Για τη δική σας περίπτωση, απευθυνθείτε σε δικηγόρο ή σε μία από τις υπηρεσίες του καταλόγου μας.

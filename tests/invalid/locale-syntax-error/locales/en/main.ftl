@@ -220,3 +220,167 @@ network-member-organizations = Member organizations
 # Variables:
 #   $date (string): a date, a month or a year, already written in English.
 since = since { $date }
+
+## Laws and citations
+
+nav-laws = Laws
+laws-title = Laws
+laws-intro = The laws our articles cite: where to read them, whether they apply, and which articles cite them.
+laws-feed = Atom feed of changes to these laws
+# Variables:
+#   $site (string): the name of the site.
+laws-feed-title = { $site }: changes to laws
+# Variables:
+#   $count (number): how many articles cite the law.
+laws-citing-count =
+    { $count ->
+        [0] not cited yet
+        [one] cited by { $count } article
+       *[other] cited by { $count } articles
+    }
+# Variables:
+#   $kind (string): organic-law, law, royal-decree, royal-decree-law, presidential-decree, eu-regulation or eu-directive.
+law-kind =
+    { $kind ->
+        [organic-law] Organic law
+        [law] Law
+        [royal-decree] Royal decree
+        [royal-decree-law] Royal decree-law
+        [presidential-decree] Presidential decree
+        [eu-regulation] EU regulation
+       *[eu-directive] EU directive
+    }
+# Variables:
+#   $jurisdiction (string): es, gr or eu.
+jurisdiction =
+    { $jurisdiction ->
+        [es] Spain
+        [gr] Greece
+       *[eu] European Union
+    }
+jurisdiction-label = Jurisdiction
+# Variables:
+#   $status (string): in-force, repealed, partially-in-force or pending.
+#   $kind (string): the kind of law, as in law-kind (for languages whose adjectives agree with it).
+law-status =
+    { $status ->
+        [in-force] In force
+        [repealed] Repealed
+        [partially-in-force] Partially in force
+       *[pending] Not yet in force
+    }
+law-status-label = Status
+law-kind-label = Type
+law-number = Number
+law-date = Date
+law-published = Published
+law-journal = Official journal
+law-journal-id = Journal identifier
+law-eli = ELI (permanent link)
+law-eli-not-verified = not verified
+law-consolidated = Consolidated text
+law-in-force-from = In force from
+law-repealed-by = Repealed by
+law-repealed-on = Repealed with effect from
+law-repeals = Repeals
+law-amends = Amends
+law-amended-by = Amended by
+law-citing-title = Articles that cite this law
+law-citing-none = No article cites this law yet.
+law-all = All laws
+law-notice = This page describes a law: its identifiers, dates and status. Only the official text has legal force.
+# Variables:
+#   $law (string): the short title of the law.
+#   $date (string): the date, already written in English.
+law-pending-banner = { $law } is not yet in force: it applies from { $date }.
+# Title of an entry of the feed of changes to laws.
+# Variables:
+#   $change (string): published, in-force, amended or repealed.
+#   $law (string): the short title of the law.
+law-change =
+    { $change ->
+        [published] Publication
+        [in-force] Entry into force
+        [amended] Amendment
+       *[repealed] Repeal
+    }: { $law }
+# Variables:
+#   $change (string): published or in-force.
+#   $date (string): the date, already written in English.
+law-change-dated =
+    { $change ->
+        [published] Published on { $date }.
+       *[in-force] In force from { $date }.
+    }
+# Variables:
+#   $by (string): the short title of the amending law.
+#   $date (string): the date, already written in English.
+law-change-amended = Amended by { $by } from { $date }.
+
+## Citations and legal aids on articles
+
+# How articles of a law are cited in a text: "art. 31.3", "arts. 123–130".
+# Variables:
+#   $count (number): 1 for one article, more for a range or a list.
+#   $articles (string): the articles, e.g. "31.3" or "123–130".
+cite-articles =
+    { $count ->
+        [one] art. { $articles }
+       *[other] arts. { $articles }
+    }
+laws-cited-title = Laws cited
+law-official-text = Official text
+# Variables:
+#   $law (string): the short title of the repealed law (a link).
+#   $by (string): the short title of the law that repealed it (a link).
+#   $date (string): the date the repeal took effect, already written in English.
+#   $kind, $by_kind (string): the kinds of the two laws, for languages that need them.
+repeal-text = { $law } was repealed by { $by } with effect from { $date }.
+# Variables:
+#   $law (string): the short title of the repealed law (a link).
+#   $date (string): the date the repeal took effect.
+#   $kind (string): its kind.
+repeal-text-no-by = { $law } was repealed with effect from { $date }.
+repeal-title = This article cites a repealed law
+repeal-note-title = A law cited here has been repealed
+# Variables:
+#   $date (string): the date of the article's last legal review.
+#   $law (string): the short title of the repealed law.
+repeal-stale = The last legal review of this article ({ $date }) took place before the repeal: what it says about { $law } may no longer apply.
+# Variables:
+#   $law (string): the short title of the repealed law.
+repeal-unreviewed = This article has had no legal review since the repeal: what it says about { $law } may no longer apply.
+# A link to the page of a law, which lists the articles that cite it.
+# Variables:
+#   $law (string): the short title of the law.
+repeal-citing = Articles citing { $law }
+# Variables:
+#   $date (string): the date of the review, already written in English.
+article-reviewed = Legal review: { $date }
+# Variables:
+#   $date (string): the date of the review.
+#   $name (string): who reviewed it.
+article-reviewed-by = Legal review: { $date }, by { $name }
+# Variables:
+#   $minutes (number): estimated reading time.
+reading-time =
+    { $minutes ->
+        [one] Reading time: { $minutes } minute
+       *[other] Reading time: { $minutes } minutes
+    }
+related-title = Related articles
+services-related-title = Where to get help
+cite-this-title = Cite this article
+# Variables:
+#   $has_authors (string): "true" or "false".
+#   $authors (string): the authors, separated by commas.
+#   $title (string): the title of the article.
+#   $site (string): the name of the site.
+#   $date (string): the date of the article (or of its last update).
+#   $url (string): its address.
+cite-this-text =
+    { $has_authors ->
+        [true] { $authors }, “{ $title }”, { $site }, { $date }. { $url }
+       *[false] “{ $title }”, { $site }, { $date }. { $url }
+    }
+legal-notice = This article is general information, not legal advice. For your own situation, ask a lawyer or one of the services in our directory.
