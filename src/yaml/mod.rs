@@ -69,7 +69,7 @@ impl<'a> Source<'a> {
 }
 
 /// Parses `source` into `T`, turning every serde_yaml error into diagnostics that say
-/// in plain words what is wrong, where, and what would be accepted (see [`explain`]).
+/// in plain words what is wrong, where, and what would be accepted (module `explain`).
 pub fn parse<T: DeserializeOwned>(source: Source<'_>) -> Result<T, Vec<Diagnostic>> {
     match serde_yaml::from_str::<T>(source.text) {
         Ok(value) => Ok(value),
