@@ -108,12 +108,28 @@ impl Config {
     /// Reads and validates `<root>/puerta.yaml`.
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let file = PathBuf::from("puerta.yaml");
-        let text = std::fs::read_to_string(root.join(&file)).map_err(|e| {
-            vec![
-                Diagnostic::error(crate::diag::Span::file(&file), Problem::Io(e.to_string()))
-                    .help("run puerta in a site directory, or pass --root <site dir>"),
+        let path = root.join(&file);
+        if !path.exists() {
+            let misnamed = [
+                "puerta.yml",
+                "Puerta.yaml",
+                "puerta.yaml.txt",
+                "puerta.YAML",
             ]
-        })?;
+            .into_iter()
+            .find(|name| root.join(name).is_file());
+            let help = match misnamed {
+                Some(name) => format!("rename `{name}` to `puerta.yaml`"),
+                None => "run puerta in a site directory, or pass --root <site dir>".into(),
+            };
+            return Err(vec![Diagnostic::error(
+                crate::diag::Span::file(&file),
+                Problem::Io("the file does not exist".into()),
+            )
+            .expected("the site's settings in puerta.yaml at the root of the site")
+            .help(help)]);
+        }
+        let text = crate::read::text(&path, &file)?;
         Config::parse(root, &file, &text)
     }
 
@@ -122,7 +138,18 @@ impl Config {
         let source = Source::file(file, text);
         let raw: RawConfig = yaml::parse(source)?;
         let mut errors = Vec::new();
-        let languages = validate_languages(&raw.languages, source, &mut errors);
+        let mut languages = validate_languages(&raw.languages, source, &mut errors);
+        if !errors.is_empty() {
+            // The list is wrong, so the build stops here; the other settings are still
+            // checked, but against every supported language: checked against the wrong
+            // list, each mention of the language meant (`el` for `gr`) would repeat the
+            // one mistake.
+            for (code, _) in SUPPORTED_LANGUAGES {
+                if !languages.iter().any(|l| l == code) {
+                    languages.push(code.to_string());
+                }
+            }
+        }
         let default_language = match raw.default_language {
             Some(code) if !languages.contains(&code) => {
                 errors.push(unknown_language(
@@ -146,16 +173,20 @@ impl Config {
             Ok(tz) => tz,
             Err(_) => {
                 let found = raw.timezone.clone().unwrap_or_default();
-                errors.push(
-                    Diagnostic::error(
-                        source.locate(&["timezone"]),
-                        Problem::InvalidValue {
-                            what: "time zone".into(),
-                            found,
-                        },
-                    )
-                    .expected("an IANA time zone such as Europe/Madrid or Europe/Athens"),
-                );
+                let d = Diagnostic::error(
+                    source.locate(&["timezone"]),
+                    Problem::InvalidValue {
+                        what: "time zone".into(),
+                        found: found.clone(),
+                    },
+                )
+                .expected("an IANA time zone such as Europe/Madrid or Europe/Athens");
+                let values_hint = crate::directory::values::zone_in_other_case(&found)
+                    .or_else(|| crate::directory::hints::zone_of_city(&found));
+                errors.push(match values_hint {
+                    Some(name) => d.help(format!("did you mean `{name}`?")),
+                    None => d.did_you_mean(&found, crate::directory::values::zone_names()),
+                });
                 chrono_tz::UTC
             }
         };
@@ -188,6 +219,9 @@ impl Config {
             report_mistakes: raw.report_mistakes.clone(),
             search,
         };
+        if let Some(d) = check_theme(root, &config.theme, source) {
+            errors.push(d);
+        }
         if let Some(target) = &config.report_mistakes {
             let mail = target.starts_with("mailto:") && target.contains('@');
             let web = url::Url::parse(target).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
@@ -263,15 +297,64 @@ impl Config {
 }
 
 fn unknown_language(code: &str, known: &[String], at: crate::diag::Span) -> Diagnostic {
-    Diagnostic::error(
+    let d = Diagnostic::error(
         at,
         Problem::UnknownReference {
             what: "language".into(),
             found: code.into(),
         },
     )
-    .expected(format!("one of the site languages: {}", known.join(", ")))
-    .did_you_mean(code, known.iter().map(String::as_str))
+    .expected(format!("one of the site languages: {}", known.join(", ")));
+    match language_hint(code) {
+        Some(hint) if known.iter().any(|k| hint.contains(&format!("`{k}`"))) => d.help(hint),
+        _ => d.did_you_mean(code, known.iter().map(String::as_str)),
+    }
+}
+
+/// The usual wrong codes for the site languages: country codes (`gr`), three-letter
+/// codes (`spa`), names (`english`).
+pub fn language_hint(code: &str) -> Option<String> {
+    let right = match code.to_lowercase().as_str() {
+        "gr" => {
+            return Some(
+                "`gr` is the country code of Greece; the language code of Greek is `el`".into(),
+            )
+        }
+        "sp" | "spa" | "esp" | "spanish" | "español" | "espanol" | "castellano" => "es",
+        "gre" | "ell" | "greek" | "ελληνικά" | "ελληνικα" => "el",
+        "eng" | "english" | "uk" | "gb" | "us" => "en",
+        lower if lower != code => return Some(format!("did you mean `{lower}`?")),
+        _ => return None,
+    };
+    Some(format!("did you mean `{right}`?"))
+}
+
+/// A theme that is neither a folder of the site's `themes/` nor the built-in one.
+fn check_theme(root: &Path, theme: &str, source: Source<'_>) -> Option<Diagnostic> {
+    if theme == "default" || root.join("themes").join(theme).is_dir() {
+        return None;
+    }
+    let mut known = vec!["default".to_string()];
+    if let Ok(read) = std::fs::read_dir(root.join("themes")) {
+        known.extend(
+            read.flatten()
+                .filter(|e| e.path().is_dir())
+                .map(|e| e.file_name().to_string_lossy().into_owned()),
+        );
+    }
+    Some(
+        Diagnostic::error(
+            source.locate(&["theme"]),
+            Problem::UnknownReference {
+                what: "theme".into(),
+                found: theme.into(),
+            },
+        )
+        .expected(format!(
+            "a folder themes/{theme}/ in the site, or the built-in theme `default`"
+        ))
+        .did_you_mean(theme, known.iter().map(String::as_str)),
+    )
 }
 
 fn validate_languages(
@@ -295,6 +378,9 @@ fn validate_languages(
                 .expected(format!("one of {}", supported.join(", ")))
                 .did_you_mean(code, supported.iter().copied()),
             );
+            if let (Some(hint), Some(d)) = (language_hint(code), errors.last_mut()) {
+                d.help = Some(hint);
+            }
         } else if out.contains(code) {
             errors.push(Diagnostic::error(
                 at,
@@ -335,16 +421,21 @@ fn validate_base_url(raw: &str, source: Source<'_>, errors: &mut Vec<Diagnostic>
             s
         }
         _ => {
-            errors.push(
-                Diagnostic::error(
-                    source.locate(&["base_url"]),
-                    Problem::InvalidValue {
-                        what: "base URL".into(),
-                        found: raw.into(),
-                    },
-                )
-                .expected("an absolute http(s) URL such as https://example.org/"),
-            );
+            let d = Diagnostic::error(
+                source.locate(&["base_url"]),
+                Problem::InvalidValue {
+                    what: "base URL".into(),
+                    found: raw.into(),
+                },
+            )
+            .expected("an absolute http(s) URL such as https://example.org/");
+            let guess = format!("https://{}/", raw.trim_end_matches('/'));
+            let guessable = !raw.contains("://") && raw.contains('.') && !raw.contains(' ');
+            errors.push(if guessable && url::Url::parse(&guess).is_ok() {
+                d.help(format!("did you mean `{guess}`?"))
+            } else {
+                d
+            });
             "https://invalid.invalid/".into()
         }
     }

@@ -112,6 +112,37 @@ pub enum Problem {
         /// By what and since when, in words.
         detail: String,
     },
+    /// A value of another type than the field takes (a text where a list belongs).
+    #[error("wrong type for `{field}`: found {found}")]
+    WrongType {
+        /// The field, as a path (`tags`, `at_locations[0].schedule`).
+        field: String,
+        /// What was found, in words (`the text `asilo``, `a list`).
+        found: String,
+    },
+    /// A field that is present but empty (`title: ""`).
+    #[error("empty `{field}`")]
+    Empty {
+        /// The key.
+        field: String,
+    },
+    /// A file with nothing in it.
+    #[error("empty file")]
+    EmptyFile,
+    /// Bytes that are not UTF-8 (a file saved as Latin-1 or UTF-16).
+    #[error("not UTF-8: byte 0x{byte:02X}")]
+    NotUtf8 {
+        /// The first byte that is not UTF-8.
+        byte: u8,
+    },
+    /// A source file far larger than any text an editor writes.
+    #[error("file too large: {:.1} MB", *.bytes as f64 / 1e6)]
+    TooLarge {
+        /// Its size.
+        bytes: u64,
+        /// The largest size accepted.
+        limit: u64,
+    },
 }
 
 /// One problem, where it is, what was expected and a suggestion.

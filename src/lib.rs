@@ -19,6 +19,7 @@ pub mod law;
 pub mod localized;
 pub mod markdown;
 pub mod model;
+pub mod read;
 pub mod render;
 pub mod report;
 pub mod schedule;
@@ -177,7 +178,8 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
     };
     let (Some(theme), Some(localizer), false) = (theme, localizer, diags.has_errors()) else {
         // Links are otherwise checked while rendering, which a failed build skips.
-        diags.extend(site.check_links(&|section, key| keys.contains(&(section, key.to_string()))));
+        let links = site.check_links(&|section, key| keys.contains(&(section, key.to_string())));
+        diags.extend(links.into_iter().map(|d| link_hint(d, &keys)));
         return Err(fail(diags));
     };
     report.articles = site.articles.len();
@@ -287,7 +289,8 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
     report.bytes = bytes;
     stage("render", &mut report); // rendering and writing overlap: each job writes its file
 
-    diags.extend(errors.into_inner().unwrap_or_default());
+    let render_errors = errors.into_inner().unwrap_or_default();
+    diags.extend(render_errors.into_iter().map(|d| link_hint(d, &keys)));
     if diags.has_errors() {
         return Err(fail(diags));
     }
@@ -443,12 +446,60 @@ fn take<T>(result: Result<T, Vec<Diagnostic>>, diags: &mut Diagnostics) -> Optio
     }
 }
 
+/// Adds a did-you-mean to a broken internal link: the closest key of its section, or
+/// the key without the language suffix that editors often copy from the file name.
+fn link_hint(
+    d: Diagnostic,
+    keys: &std::collections::HashSet<(content::Section, String)>,
+) -> Diagnostic {
+    let Problem::UnknownReference { what, found } = &d.problem else {
+        return d;
+    };
+    if what != "link target" || d.help.is_some() {
+        return d;
+    }
+    let found = found.clone();
+    let target = found.split('#').next().unwrap_or_default();
+    let Some((dir, file)) = target.strip_prefix("@/").and_then(|t| t.split_once('/')) else {
+        return d;
+    };
+    let section = match dir {
+        "blog" => content::Section::Blog,
+        "pages" => content::Section::Pages,
+        _ => return d,
+    };
+    let key = file.strip_suffix(".md").unwrap_or(file);
+    let known = keys
+        .iter()
+        .filter(|(s, _)| *s == section)
+        .map(|(_, k)| k.as_str());
+    if let Some((bare, _)) = key
+        .rsplit_once('.')
+        .filter(|(k, _)| keys.contains(&(section, k.to_string())))
+    {
+        let help = format!("link to the key without the language: `@/{dir}/{bare}.md`");
+        return d.help(help);
+    }
+    let best = diag::did_you_mean(key, known).map(str::to_string);
+    match best {
+        Some(best) => d.help(format!("did you mean `@/{dir}/{best}.md`?")),
+        None => d,
+    }
+}
+
 /// A locale file problem as a diagnostic at its place.
 fn locale_diagnostic(p: i18n::LocaleProblem) -> Diagnostic {
     let span = Span::new(&p.file, p.line, p.col);
     match p.kind {
         i18n::LocaleProblemKind::Syntax { message } => {
-            Diagnostic::error(span, Problem::Locale(format!("Fluent syntax: {message}")))
+            let d = Diagnostic::error(span, Problem::Locale(format!("Fluent syntax: {message}")));
+            if message.contains("\"=\"") {
+                d.expected(
+                    "a line `<key> = <text>`; a text that goes on has its next lines indented",
+                )
+            } else {
+                d
+            }
         }
         i18n::LocaleProblemKind::DuplicateKey { key } => Diagnostic::error(
             span,
@@ -461,6 +512,7 @@ fn locale_diagnostic(p: i18n::LocaleProblem) -> Diagnostic {
             span,
             Problem::Locale(format!("missing interface string `{key}`")),
         )
+        .expected(format!("a line `{key} = …` with the text in this language"))
         .help(format!(
             "it is defined in {}; add a translation here",
             defined_in.display()

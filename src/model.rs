@@ -144,7 +144,7 @@ impl Site {
                 .filter_map(|(code, at)| resolve_term(&tags, code, at, "tag", &mut errors))
                 .collect();
             let cites = resolve_cites(&laws, &doc, &mut errors);
-            let services = resolve_services(&directory, &doc, &mut errors);
+            let services = resolve_services(&config, &directory, &doc, &mut errors);
             let entry = entries
                 .entry((doc.section, doc.key.clone()))
                 .or_insert_with(|| Entry {
@@ -253,13 +253,21 @@ fn resolve_cites(laws: &Laws, doc: &Doc, errors: &mut Vec<Diagnostic>) -> Vec<Ci
         .collect()
 }
 
-/// The related services of a document, which must exist in the directory.
-fn resolve_services(dir: &Directory, doc: &Doc, errors: &mut Vec<Diagnostic>) -> Vec<usize> {
+/// The related services of a document, as indexes of the directory. A service whose
+/// file exists but failed to load was reported with that file, not again here.
+fn resolve_services(
+    config: &Config,
+    dir: &Directory,
+    doc: &Doc,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<usize> {
+    let files = config.root.join("content/directory/services");
     let mut out = Vec::new();
     for (id, at) in &doc.services {
         match dir.services.iter().position(|s| s.id == *id) {
             Some(i) if !out.contains(&i) => out.push(i),
             Some(_) => {}
+            None if files.join(format!("{id}.yaml")).is_file() => {}
             None => errors.push(
                 Diagnostic::error(
                     at.clone(),
@@ -357,7 +365,8 @@ fn check_reserved_page_slugs(pages: &[Entry], errors: &mut Vec<Diagnostic>) {
                 .expected(format!(
                     "a slug that does not start with one of {}",
                     RESERVED_SEGMENTS.join(", ")
-                )),
+                ))
+                .help("the site's own pages use these URLs; choose another `slug`"),
             );
         }
     }

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 
 use crate::config::Config;
-use crate::diag::{Diagnostic, Problem, Span};
+use crate::diag::{Diagnostic, Problem};
 use crate::localized::Localized;
 use crate::yaml::{self, Source};
 
@@ -76,12 +76,7 @@ impl Taxonomy {
         if !path.exists() {
             return Ok(Taxonomy::empty(key));
         }
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            vec![Diagnostic::error(
-                Span::file(&file),
-                Problem::Io(e.to_string()),
-            )]
-        })?;
+        let text = crate::read::text(&path, &file)?;
         let source = Source::file(&file, &text);
         let raw: RawTaxonomy = yaml::parse(source)?;
         let mut errors = Vec::new();
@@ -99,18 +94,30 @@ impl Taxonomy {
         }
         raw.name.validate(config, source, &["name"], &mut errors);
         let mut terms: Vec<Term> = Vec::with_capacity(raw.terms.len());
-        for term in raw.terms {
-            let at = source.locate_value(&["terms"], &term.code);
-            if terms.iter().any(|t| t.code == term.code) {
-                errors.push(Diagnostic::error(
-                    at,
-                    Problem::Duplicate {
-                        what: "term code".into(),
-                        found: term.code.clone(),
-                    },
-                ));
+        let mut lines: Vec<usize> = Vec::with_capacity(raw.terms.len());
+        for (i, term) in raw.terms.into_iter().enumerate() {
+            let item = crate::directory::place::item(source, &["terms"], i);
+            let at = match item {
+                Some(item) => item.locate(&["code"]),
+                None => source.locate_value(&["terms"], &term.code),
+            };
+            if let Some(first) = terms.iter().position(|t| t.code == term.code) {
+                errors.push(
+                    Diagnostic::error(
+                        at,
+                        Problem::Duplicate {
+                            what: "term code".into(),
+                            found: term.code.clone(),
+                        },
+                    )
+                    .expected(format!(
+                        "each code once; `{}` is already the code of the term on line {}",
+                        term.code, lines[first]
+                    )),
+                );
                 continue;
             }
+            lines.push(at.line);
             if term.code.is_empty()
                 || !term
                     .code
@@ -125,7 +132,11 @@ impl Taxonomy {
                             found: term.code.clone(),
                         },
                     )
-                    .expected("ASCII lowercase letters, digits and `-` (it is a URL segment)"),
+                    .expected("ASCII lowercase letters, digits and `-` (it is a URL segment)")
+                    .help(format!(
+                        "did you mean `{}`?",
+                        crate::directory::hints::suggest_id(&term.code)
+                    )),
                 );
             }
             if let Localized::Map(map) = &term.name {
@@ -143,7 +154,10 @@ impl Taxonomy {
                     }
                 }
             }
-            term.name.validate(config, source, &["terms"], &mut errors);
+            match item {
+                Some(item) => term.name.validate(config, item, &["name"], &mut errors),
+                None => term.name.validate(config, source, &["terms"], &mut errors),
+            }
             terms.push(Term {
                 code: term.code,
                 name: term.name,

@@ -103,12 +103,7 @@ pub fn locale_files(config: &Config) -> Result<Vec<LocaleFile>, Vec<Diagnostic>>
         if !file.ends_with(".ftl") || !config.languages.iter().any(|l| l == lang) {
             continue;
         }
-        let text = String::from_utf8(bytes).map_err(|_| {
-            vec![Diagnostic::error(
-                Span::file(&path),
-                Problem::Io("not UTF-8".into()),
-            )]
-        })?;
+        let text = crate::read::utf8(bytes, &path)?;
         out.push(LocaleFile {
             lang: lang.to_string(),
             path,

@@ -135,7 +135,7 @@ fn rejects_broken_seminars_networks_and_holiday_lists() {
                 4,
                 11,
                 invalid("date", "2026-02-29"),
-                None,
+                Some("2026-02 has 28 days"),
             ),
             (
                 "holidays/festivos.yaml",
@@ -151,7 +151,13 @@ fn rejects_broken_seminars_networks_and_holiday_lists() {
                 unknown("organization", "red-ciudades"),
                 Some("did you mean `red-ciudades-ejemplo`?"),
             ),
-            (n, 5, 12, invalid("date", "2020-4"), None),
+            (
+                n,
+                5,
+                12,
+                invalid("date", "2020-4"),
+                Some("did you mean `2020-04`? write two digits for the month"),
+            ),
             (n, 6, 19, duplicate("supporter", "fundacion-prueba"), once),
             (
                 n,
@@ -228,7 +234,13 @@ fn rejects_broken_seminars_networks_and_holiday_lists() {
                 None,
             ),
             (s, 20, 11, invalid("session city", "getafe"), None),
-            (s, 24, 12, invalid("date", "octubre 2026"), None),
+            (
+                s,
+                24,
+                12,
+                invalid("date", "octubre 2026"),
+                Some("did you mean `2026-10`?"),
+            ),
         ],
     );
     let partial = errors[3].expected.as_deref().unwrap_or_default();
@@ -271,20 +283,20 @@ fn rejects_partnerships_whose_offers_do_not_fit_their_parties() {
                 invalid("offer", "from fundacion-prueba to fundacion-prueba"),
                 None,
             ),
-            (p, 14, 8, invalid("date", "abril de 2021"), None),
             (
-                q,
-                1,
-                10,
-                invalid("parties", "asociacion-ejemplo, asociacion-ejemplo"),
-                None,
+                p,
+                14,
+                8,
+                invalid("date", "abril de 2021"),
+                Some("did you mean `2021-04`?"),
             ),
             (
                 q,
                 1,
-                31,
-                duplicate("organization", "asociacion-ejemplo"),
-                Some("list it once"),
+                10,
+                // One problem, not also "asociacion-ejemplo listed twice".
+                invalid("parties", "asociacion-ejemplo, asociacion-ejemplo"),
+                None,
             ),
             (q, 2, 8, invalid("kinds", "[]"), None),
         ],

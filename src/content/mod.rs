@@ -6,6 +6,7 @@
 //! parsed in parallel; every problem is collected.
 
 pub mod frontmatter;
+mod layout;
 
 use std::path::{Path, PathBuf};
 
@@ -17,6 +18,8 @@ use crate::config::Config;
 use crate::diag::{relative, Diagnostic, Problem, Span};
 use crate::yaml::{self, Source};
 use frontmatter::{Audience, Author, FrontMatter};
+pub use layout::CONTENT_FOLDERS;
+use layout::{check_slug, misplaced_in_content, not_markdown, parse_file_name, with_slug_hint};
 
 /// Where a document lives, which decides its URLs and templates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -118,7 +121,7 @@ pub struct Loaded {
 /// Reads every document of the site.
 pub fn load(config: &Config) -> Loaded {
     let mut files = Vec::new();
-    let mut errors = Vec::new();
+    let mut errors = misplaced_in_content(config);
     for section in [Section::Blog, Section::Pages] {
         let dir = config.root.join("content").join(section.dir());
         if !dir.is_dir() {
@@ -186,26 +189,27 @@ fn load_one(
     let file = relative(&config.root, path);
     let name = path
         .file_name()
-        .and_then(|n| n.to_str())
+        .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    if name.starts_with('.') || !name.ends_with(".md") {
+    // Hidden files and editors' backups (`x.md~`, `#x.md#`) are not content.
+    if name.starts_with(['.', '#']) || name.ends_with('~') {
         return Ok(None);
     }
+    if !name.ends_with(".md") {
+        return Err(vec![not_markdown(section, &file, &name)]);
+    }
     let (key, lang) = parse_file_name(config, section, path, &file)?;
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        vec![Diagnostic::error(
-            Span::file(&file),
-            Problem::Io(e.to_string()),
-        )]
-    })?;
-    let Some(split) = frontmatter::split(&text) else {
+    let text = crate::read::text(path, &file)?;
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(vec![Diagnostic::error(
             Span::file(&file),
-            Problem::Yaml("no front matter".into()),
+            Problem::EmptyFile,
         )
-        .expected(
-            "the file to start with a `---` line, YAML front matter, and a closing `---` line",
-        )]);
+        .expected("front matter between `---` lines, then the text")
+        .help("delete the file if this translation is not written yet")]);
+    }
+    let Some(split) = frontmatter::split(&text) else {
+        return Err(vec![no_front_matter(&file, &text)]);
     };
     let source = Source {
         file: &file,
@@ -275,16 +279,19 @@ fn load_one(
         );
     }
     if fm.title.trim().is_empty() {
-        errors.push(Diagnostic::error(
-            source.locate(&["title"]),
-            Problem::MissingField {
-                field: "title".into(),
-            },
-        ));
+        errors.push(
+            Diagnostic::error(
+                source.locate(&["title"]),
+                Problem::Empty {
+                    field: "title".into(),
+                },
+            )
+            .expected("the title as readers see it, e.g. `title: \"Pedir asilo en España\"`"),
+        );
     }
     let slug = fm.slug.clone().unwrap_or_else(|| key.clone());
     if let Err(why) = check_slug(&slug) {
-        errors.push(
+        errors.push(with_slug_hint(
             Diagnostic::error(
                 source.locate(&["slug"]),
                 Problem::InvalidValue {
@@ -293,7 +300,9 @@ fn load_one(
                 },
             )
             .expected(why),
-        );
+            &slug,
+            |s| format!("did you mean `{s}`?"),
+        ));
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -344,79 +353,6 @@ fn load_one(
     }))
 }
 
-/// `<key>.<lang>.md` → (key, lang); the key keeps sub-folders of `pages/`.
-fn parse_file_name(
-    config: &Config,
-    section: Section,
-    path: &Path,
-    file: &Path,
-) -> Result<(String, String), Vec<Diagnostic>> {
-    let dir = config.root.join("content").join(section.dir());
-    let rel = path
-        .strip_prefix(&dir)
-        .unwrap_or(path)
-        .to_string_lossy()
-        .replace('\\', "/");
-    let stem = rel.trim_end_matches(".md");
-    let expected = format!(
-        "content/{}/<key>.<lang>.md with <lang> one of {}",
-        section.dir(),
-        config.languages.join(", ")
-    );
-    let Some((key, lang)) = stem.rsplit_once('.') else {
-        return Err(vec![Diagnostic::error(
-            Span::file(file),
-            Problem::Layout("no language suffix in the file name".into()),
-        )
-        .expected(expected)]);
-    };
-    if !config.languages.iter().any(|l| l == lang) {
-        return Err(vec![Diagnostic::error(
-            Span::file(file),
-            Problem::UnknownReference {
-                what: "language suffix".into(),
-                found: lang.into(),
-            },
-        )
-        .expected(expected)
-        .did_you_mean(lang, config.languages.iter().map(String::as_str))]);
-    }
-    if section == Section::Blog && key.contains('/') {
-        return Err(vec![Diagnostic::error(
-            Span::file(file),
-            Problem::Layout("articles live directly in content/blog/".into()),
-        )
-        .expected(expected)]);
-    }
-    if let Err(why) = check_slug(key) {
-        return Err(vec![Diagnostic::error(
-            Span::file(file),
-            Problem::InvalidValue {
-                what: "key".into(),
-                found: key.into(),
-            },
-        )
-        .expected(why)]);
-    }
-    Ok((key.to_string(), lang.to_string()))
-}
-
-/// URL segments: lowercase letters (any script), digits, `-` and `_`; `/` only between segments.
-fn check_slug(slug: &str) -> Result<(), &'static str> {
-    let ok = !slug.is_empty()
-        && slug.split('/').all(|seg| {
-            !seg.is_empty()
-                && seg
-                    .chars()
-                    .all(|c| (c.is_alphanumeric() && !c.is_uppercase()) || c == '-' || c == '_')
-        });
-    if ok {
-        Ok(())
-    } else {
-        Err("lowercase letters, digits, `-` and `_` (e.g. `arraigo-social`)")
-    }
-}
-
 fn parse_date(
     value: Option<&str>,
     source: Source<'_>,
@@ -443,14 +379,33 @@ pub fn parse_date_str(value: &str) -> Option<NaiveDate> {
 }
 
 fn bad_date(at: Span, found: &str) -> Diagnostic {
-    Diagnostic::error(
+    let d = Diagnostic::error(
         at,
         Problem::InvalidValue {
             what: "date".into(),
             found: found.into(),
         },
     )
-    .expected("a date as YYYY-MM-DD, e.g. 2026-11-24")
+    .expected("a date as YYYY-MM-DD, e.g. 2026-11-24");
+    match crate::directory::hints::date_hint(found) {
+        Some(hint) => d.help(hint),
+        None => d,
+    }
+}
+
+/// A Markdown file without front matter: none at all, or a first `---` never closed.
+fn no_front_matter(file: &Path, text: &str) -> Diagnostic {
+    let text = text.trim_start_matches('\u{feff}');
+    if text.starts_with("---") {
+        return Diagnostic::error(
+            Span::file(file),
+            Problem::Yaml("the front matter that starts here is never closed".into()),
+        )
+        .expected("a line with only `---` after the last field of the front matter");
+    }
+    Diagnostic::error(Span::file(file), Problem::Yaml("no front matter".into())).expected(
+        "the file to start with a `---` line, YAML front matter, and a closing `---` line",
+    )
 }
 
 #[cfg(test)]

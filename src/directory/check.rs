@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 
+use super::hints;
 use super::place;
 use super::values::{self, PartialDate};
 use crate::config::Config;
@@ -203,7 +204,8 @@ impl<'a> Checker<'a> {
     pub fn date(&mut self, at: Span, value: &str) -> Option<NaiveDate> {
         let date = values::parse_date(value);
         if date.is_none() {
-            self.push(invalid(at, "date", value, values::DATE_FORMAT));
+            let d = invalid(at, "date", value, values::DATE_FORMAT);
+            self.push(with_help(d, hints::date_hint(value)));
         }
         date
     }
@@ -212,7 +214,8 @@ impl<'a> Checker<'a> {
     pub fn partial_date(&mut self, at: Span, value: &str) -> Option<PartialDate> {
         let date = values::parse_partial_date(value);
         if date.is_none() {
-            self.push(invalid(at, "date", value, values::PARTIAL_DATE_FORMAT));
+            let d = invalid(at, "date", value, values::PARTIAL_DATE_FORMAT);
+            self.push(with_help(d, hints::partial_date(value)));
         }
         date
     }
@@ -221,11 +224,8 @@ impl<'a> Checker<'a> {
     pub fn time(&mut self, at: Span, value: &str) -> Option<NaiveTime> {
         let time = values::parse_time(value);
         if time.is_none() {
-            let mut d = invalid(at, "time", value, values::TIME_FORMAT);
-            if value.len() == 4 && values::parse_time(&format!("0{value}")).is_some() {
-                d = d.help(format!("write two digits for the hour: `0{value}`"));
-            }
-            self.push(d);
+            let d = invalid(at, "time", value, values::TIME_FORMAT);
+            self.push(with_help(d, hints::time(value)));
         }
         time
     }
@@ -242,10 +242,12 @@ impl<'a> Checker<'a> {
                 },
             )
             .expected("an IANA time zone name such as Europe/Madrid or Europe/Athens");
-            self.push(match values::zone_in_other_case(value) {
-                Some(name) => d.help(format!("did you mean `{name}`?")),
-                None => d.did_you_mean(value, values::zone_names()),
-            });
+            self.push(
+                match values::zone_in_other_case(value).or_else(|| hints::zone_of_city(value)) {
+                    Some(name) => d.help(format!("did you mean `{name}`?")),
+                    None => d.did_you_mean(value, values::zone_names()),
+                },
+            );
         }
         zone
     }
@@ -269,12 +271,16 @@ impl<'a> Checker<'a> {
     /// An e-mail address.
     pub fn email(&mut self, at: Span, value: &str) {
         if !values::is_email(value) {
-            self.push(invalid(
+            let d = invalid(
                 at,
                 "e-mail address",
                 value,
                 "an address with one `@` and a domain with a dot, e.g. info@example.org",
-            ));
+            );
+            self.push(match hints::email(value) {
+                Some(fixed) => d.help(format!("did you mean `{fixed}`?")),
+                None => d,
+            });
         }
     }
 
@@ -289,16 +295,8 @@ impl<'a> Checker<'a> {
             value,
             "E.164: `+`, the country code and the number, 8 to 15 digits without spaces, e.g. +34911234567",
         );
-        let packed: String = value
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')'))
-            .collect();
-        if packed != value && values::is_e164(&packed) {
-            d = d.help(format!("did you mean `{packed}`?"));
-        } else if !value.starts_with('+') && values::is_e164(&format!("+{packed}")) {
-            d = d.help(format!(
-                "start with `+` and the country code: did you mean `+{packed}`?"
-            ));
+        if let Some(hint) = hints::phone(value) {
+            d = d.help(hint);
         }
         self.push(d);
     }
@@ -438,6 +436,14 @@ impl<'a> Checker<'a> {
             at.push("url");
             self.url(src.locate(&at), url);
         }
+    }
+}
+
+/// `d` with `help` when there is one.
+fn with_help(d: Diagnostic, help: Option<String>) -> Diagnostic {
+    match help {
+        Some(help) => d.help(help),
+        None => d,
     }
 }
 

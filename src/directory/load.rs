@@ -15,8 +15,8 @@ use super::check::Kind;
 use super::types::{
     City, Holidays, Location, Network, Organization, Partnership, Seminar, Service,
 };
-use super::values;
 use super::Entity;
+use super::{hints, values};
 use crate::config::Config;
 use crate::diag::{relative, Diagnostic, Problem, Span};
 use crate::yaml::{self, Source};
@@ -111,6 +111,11 @@ pub fn read(config: &Config) -> Files {
         };
         for path in entries(config, &path, &mut files.errors) {
             if let Some(id) = check_file(config, kind, &path, &mut files.errors) {
+                if !values::is_id(&id) {
+                    // References written as the id the file should have do not fail
+                    // too: renaming the file, as its error says, fixes both.
+                    files.ids.push((kind, hints::suggest_id(&id)));
+                }
                 files.ids.push((kind, id.clone()));
                 found.push((kind, path, id));
             }
@@ -210,17 +215,35 @@ fn check_file(
         );
         return None;
     }
-    let Some(id) = name.strip_suffix(".yaml") else {
-        let mut d = Diagnostic::error(
-            Span::file(&file),
-            Problem::Layout(format!("`{name}` is not a .yaml file")),
-        )
-        .expected(expected);
-        if let Some(stem) = name.strip_suffix(".yml") {
-            d = d.help(format!("rename it to `{stem}.yaml`"));
+    let id = match (name.strip_suffix(".yaml"), name.strip_suffix(".yml")) {
+        (Some(id), _) => id,
+        (None, Some(stem)) => {
+            // Read anyway, so that references to it do not fail too.
+            errors.push(
+                Diagnostic::error(
+                    Span::file(&file),
+                    Problem::Layout(format!("`{name}` is not a .yaml file")),
+                )
+                .expected(expected)
+                .help(format!("rename it to `{stem}.yaml`")),
+            );
+            stem
         }
-        errors.push(d);
-        return None;
+        (None, None) => {
+            let mut d = Diagnostic::error(
+                Span::file(&file),
+                Problem::Layout(format!("`{name}` is not a .yaml file")),
+            )
+            .expected(expected);
+            if name.ends_with(".md") {
+                d = d.help(
+                    "each entity is one YAML file; long texts go in its `description:` \
+                     field, where Markdown is allowed",
+                );
+            }
+            errors.push(d);
+            return None;
+        }
     };
     if !values::is_id(id) {
         let mut d = Diagnostic::error(
@@ -233,34 +256,13 @@ fn check_file(
         .expected(
             "a file name of lowercase ASCII letters, digits and `-` (the id is a URL segment)",
         );
-        let fixed = suggest_id(id);
+        let fixed = hints::suggest_id(id);
         if values::is_id(&fixed) {
             d = d.help(format!("rename the file to `{fixed}.yaml`"));
         }
         errors.push(d);
     }
     Some(id.to_string())
-}
-
-/// `Puerta_Única` → `puerta-unica`.
-fn suggest_id(id: &str) -> String {
-    id.chars()
-        .filter_map(|c| {
-            let c = c.to_lowercase().next().unwrap_or(c);
-            Some(match c {
-                'á' | 'à' | 'ä' | 'â' => 'a',
-                'é' | 'è' | 'ë' | 'ê' => 'e',
-                'í' | 'ì' | 'ï' | 'î' => 'i',
-                'ó' | 'ò' | 'ö' | 'ô' => 'o',
-                'ú' | 'ù' | 'ü' | 'û' => 'u',
-                'ñ' => 'n',
-                'ç' => 'c',
-                '_' | ' ' | '.' => '-',
-                c if c.is_ascii_alphanumeric() || c == '-' => c,
-                _ => return None,
-            })
-        })
-        .collect()
 }
 
 fn parse_any(config: &Config, kind: Kind, path: &Path, id: &str) -> Result<Any, Vec<Diagnostic>> {
@@ -282,13 +284,15 @@ fn parse<T: DeserializeOwned>(
     id: &str,
 ) -> Result<Parsed<T>, Vec<Diagnostic>> {
     let file = relative(&config.root, path);
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        vec![Diagnostic::error(
-            Span::file(&file),
-            Problem::Io(e.to_string()),
-        )]
+    let text = crate::read::text(path, &file)?;
+    let data = yaml::parse::<T>(Source::file(&file, &text)).map_err(|mut errors| {
+        for d in &mut errors {
+            if d.problem == Problem::EmptyFile {
+                d.help = Some("delete the file if the entity is gone".into());
+            }
+        }
+        errors
     })?;
-    let data = yaml::parse::<T>(Source::file(&file, &text))?;
     Ok(Parsed {
         entity: Entity {
             id: id.to_string(),
@@ -297,15 +301,4 @@ fn parse<T: DeserializeOwned>(
         },
         text,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn suggests_ids_without_capitals_accents_or_underscores() {
-        assert_eq!(suggest_id("Puerta_Única"), "puerta-unica");
-        assert_eq!(suggest_id("kifkif madrid"), "kifkif-madrid");
-    }
 }

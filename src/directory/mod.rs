@@ -6,11 +6,13 @@
 //! [`Directory::load`] reads the files in parallel (module `load`), checks formats
 //! and references (modules `validate`, `service`, `check`) and builds the openings
 //! of services; [`relations`] derives what is never typed twice (the services of a
-//! city…); [`values`] parses the formats of values (dates, durations, phones…).
+//! city…); [`values`] parses the formats of values (dates, durations, phones…) and
+//! [`hints`] guesses what a mistyped value meant.
 
 mod check;
+pub mod hints;
 mod load;
-mod place;
+pub(crate) mod place;
 pub mod relations;
 mod service;
 pub mod types;

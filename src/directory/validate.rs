@@ -267,7 +267,10 @@ fn seminar(c: &mut Checker<'_>, src: Source<'_>, e: &Entity<Seminar>) {
             .filter(|l| c.reference(item.locate(&["location"]), Kind::Location, l));
         if let (Some(city), Some(location)) = (city, location) {
             let of_location = c.index.location_city.get(location.as_str()).copied();
-            if let Some(Some(actual)) = of_location.filter(|l| *l != Some(city.as_str())) {
+            // A location whose own city is unknown was reported with that file.
+            let known = |l: &Option<&str>| l.is_some_and(|l| c.index.has(Kind::City, l));
+            let other = of_location.filter(|l| *l != Some(city.as_str()) && known(l));
+            if let Some(Some(actual)) = other {
                 c.push(invalid(
                     item.locate(&["city"]),
                     "session city",
@@ -337,17 +340,26 @@ fn network(c: &mut Checker<'_>, src: Source<'_>, e: &Entity<Network>) {
 
 fn partnership(c: &mut Checker<'_>, src: Source<'_>, e: &Entity<Partnership>) {
     let p = &e.data;
-    c.references(src, &["parties"], Kind::Organization, &p.parties);
     let mut distinct = p.parties.clone();
     distinct.sort();
     distinct.dedup();
     if distinct.len() < 2 {
+        // One problem, not also "listed twice" for `[a, a]`.
         c.push(invalid(
             src.locate(&["parties"]),
             "parties",
             &p.parties.join(", "),
             "at least two different organizations",
         ));
+        for (i, id) in p.parties.iter().enumerate().take(1) {
+            c.reference(
+                place::list_value(src, &["parties"], i, id),
+                Kind::Organization,
+                id,
+            );
+        }
+    } else {
+        c.references(src, &["parties"], Kind::Organization, &p.parties);
     }
     if p.kinds.is_empty() {
         c.push(invalid(

@@ -80,13 +80,10 @@ pub fn load(config: &Config) -> (Laws, Vec<Diagnostic>) {
         let Some(key) = key_of(&path, &file, &mut errors) else {
             continue;
         };
-        let text = match std::fs::read_to_string(&path) {
+        let text = match crate::read::text(&path, &file) {
             Ok(t) => t,
             Err(e) => {
-                errors.push(Diagnostic::error(
-                    Span::file(&file),
-                    Problem::Io(e.to_string()),
-                ));
+                errors.extend(e);
                 laws.broken.insert(key);
                 continue;
             }
@@ -189,7 +186,12 @@ fn check_one(
         let value = value.as_deref()?;
         let parsed = parse_date_str(value);
         if parsed.is_none() {
-            errors.push(invalid(src.locate(&[field]), "date", value).expected("YYYY-MM-DD"));
+            let d = invalid(src.locate(&[field]), "date", value)
+                .expected("a date as YYYY-MM-DD, e.g. 2026-11-24");
+            errors.push(match crate::directory::hints::date_hint(value) {
+                Some(hint) => d.help(hint),
+                None => d,
+            });
         }
         parsed
     };
@@ -233,7 +235,9 @@ fn check_one(
             Ok(i) => Some(i),
             Err(_) if laws.broken.contains(key) => None,
             Err(_) => {
-                errors.push(unknown_law(at, key, keys.iter().copied()));
+                // A law does not repeal itself: its own key is no suggestion.
+                let others = keys.iter().copied().filter(|k| *k != p.key);
+                errors.push(unknown_law(at, key, others));
                 None
             }
         }

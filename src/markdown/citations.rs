@@ -55,5 +55,35 @@ pub(super) fn bad_citation(at: Span, written: &str) -> Diagnostic {
         },
     )
     .expected(cite::EXPECTED)
-    .help("write `\\[@` for a literal bracket followed by `@`")
+    .help(citation_help(written))
+}
+
+/// What is wrong in `[@…]`: the character of the key that keys never have, the part
+/// that is no article number, or (for text that only looks like a citation) how to
+/// write a literal `[@`.
+fn citation_help(written: &str) -> String {
+    let rest = written.trim().trim_start_matches('@');
+    let mut parts = rest.split(',');
+    let key = parts.next().unwrap_or_default().trim();
+    let literal = "write `\\[@` for a literal bracket followed by `@`".to_string();
+    if !key.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return literal;
+    }
+    if let Some(c) = key
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+    {
+        return format!(
+            "a law key has lowercase letters, digits and `-` only; `{c}` is not one of them"
+        );
+    }
+    match parts
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .find(|a| !cite::valid_article(a))
+    {
+        Some(article) => format!(
+            "`{article}` is not an article number: digits and letters, e.g. `31.3` or `57 bis`"
+        ),
+        None => literal,
+    }
 }

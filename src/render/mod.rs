@@ -16,6 +16,7 @@ pub mod legal;
 mod pages;
 mod related;
 pub mod search;
+mod template_errors;
 mod xml;
 
 use std::collections::HashMap;
@@ -25,12 +26,13 @@ use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
 use crate::content::Section;
-use crate::diag::{Diagnostic, Problem, Span};
+use crate::diag::Diagnostic;
 use crate::i18n::Localizer;
 use crate::markdown::{self, Origin, Rendered};
 use crate::model::{Entry, Item, Site};
 use crate::theme::Theme;
 use crate::urls;
+use template_errors::template_error;
 
 /// A file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,6 +144,10 @@ impl<'a> Renderer<'a> {
             .collect();
         if let Err(e) = base.add_raw_templates(templates) {
             return Err(vec![template_error(&e, theme)]);
+        }
+        let unknown = template_errors::check_keys(theme, &localizer, &site.config.default_language);
+        if !unknown.is_empty() {
+            return Err(unknown);
         }
         let mut teras = HashMap::new();
         for lang in &site.config.languages {
@@ -426,38 +432,4 @@ fn item_terms<'i>(item: &'i Item, taxonomy: &str) -> Box<dyn Iterator<Item = usi
         "categories" => Box::new(item.category.into_iter()),
         _ => Box::new(item.tags.iter().copied()),
     }
-}
-
-/// A tera error with its chain of causes (tera puts the useful part in the source).
-fn template_error(e: &tera::Error, theme: &Theme) -> Diagnostic {
-    let mut message = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        message.push_str(": ");
-        message.push_str(&s.to_string());
-        source = s.source();
-    }
-    // Tera names the template in quotes ("Failed to parse 'term.html'") and, for
-    // syntax errors, the place as " --> line:col".
-    let name = message.split('\'').nth(1).unwrap_or_default();
-    let file = theme
-        .templates
-        .iter()
-        .find(|f| f.name == name)
-        .map_or_else(|| std::path::PathBuf::from("themes"), |f| f.origin.clone());
-    let (line, col) = message
-        .split_once(" --> ")
-        .and_then(|(_, rest)| {
-            let (line, rest) = rest.split_once(':')?;
-            let col: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            Some((line.trim().parse().ok()?, col.parse().ok()?))
-        })
-        .unwrap_or((1, 1));
-    let summary = message
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('|') && !l.starts_with("-->"))
-        .collect::<Vec<_>>()
-        .join(" ");
-    Diagnostic::error(Span::new(file, line, col), Problem::Template(summary))
 }
