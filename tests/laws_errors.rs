@@ -62,7 +62,10 @@ fn unknown_laws_services_and_malformed_citations_are_errors_at_their_place() {
             (
                 format!("{file}:11:30"),
                 invalid("citation", "[@Mal, 3]"),
-                Some("a law key has lowercase letters, digits and `-` only; `M` is not one of them".into())
+                Some(
+                    "a law key has lowercase letters, digits and `-` only; `M` is not one of them"
+                        .into()
+                )
             ),
         ]
     );
