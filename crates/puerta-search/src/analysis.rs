@@ -45,6 +45,11 @@ fn fold_into(text: &str, out: &mut String) {
     }
 }
 
+/// Whether folding changes `c` (or an upper-case letter).
+fn changes(c: char) -> bool {
+    c.is_uppercase() || fold_char(c) != Some(c)
+}
+
 /// The folded form of one lower-case character; `None` for a combining mark.
 fn fold_char(c: char) -> Option<char> {
     Some(match c {
@@ -112,7 +117,7 @@ impl<S: TokenStream> TokenStream for FoldStream<S> {
         let token = self.tail.token_mut();
         if token.text.is_ascii() {
             token.text.make_ascii_lowercase();
-        } else {
+        } else if token.text.chars().any(changes) {
             fold_into(&token.text, &mut self.buffer);
             mem::swap(&mut token.text, &mut self.buffer);
         }
@@ -183,7 +188,9 @@ impl<S: TokenStream> TokenStream for ProtectStream<'_, S> {
             return false;
         }
         let token = self.tail.token_mut();
-        if token.text.is_ascii() {
+        // Only a word with marks can differ from its folded form, which the stemming
+        // filter looks up.
+        if token.text.is_ascii() || !token.text.chars().any(|c| c != 'ς' && changes(c)) {
             return true;
         }
         if let Some(term) = self.protected.term_of_written(&token.text) {
