@@ -36,6 +36,11 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// The folded form of one character (none for a combining mark, two for some capitals).
+pub(crate) fn fold_chars(c: char) -> impl Iterator<Item = char> {
+    c.to_lowercase().filter_map(fold_char)
+}
+
 fn fold_into(text: &str, out: &mut String) {
     out.clear();
     for c in text.chars().flat_map(char::to_lowercase) {
