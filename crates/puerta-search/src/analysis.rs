@@ -36,6 +36,11 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// The folded form of one character (none for a combining mark, two for some capitals).
+pub(crate) fn fold_chars(c: char) -> impl Iterator<Item = char> {
+    c.to_lowercase().filter_map(fold_char)
+}
+
 fn fold_into(text: &str, out: &mut String) {
     out.clear();
     for c in text.chars().flat_map(char::to_lowercase) {
@@ -43,6 +48,11 @@ fn fold_into(text: &str, out: &mut String) {
             out.push(c);
         }
     }
+}
+
+/// Whether folding changes `c` (or an upper-case letter).
+fn changes(c: char) -> bool {
+    c.is_uppercase() || fold_char(c) != Some(c)
 }
 
 /// The folded form of one lower-case character; `None` for a combining mark.
@@ -112,7 +122,7 @@ impl<S: TokenStream> TokenStream for FoldStream<S> {
         let token = self.tail.token_mut();
         if token.text.is_ascii() {
             token.text.make_ascii_lowercase();
-        } else {
+        } else if token.text.chars().any(changes) {
             fold_into(&token.text, &mut self.buffer);
             mem::swap(&mut token.text, &mut self.buffer);
         }
@@ -183,7 +193,9 @@ impl<S: TokenStream> TokenStream for ProtectStream<'_, S> {
             return false;
         }
         let token = self.tail.token_mut();
-        if token.text.is_ascii() {
+        // Only a word with marks can differ from its folded form, which the stemming
+        // filter looks up.
+        if token.text.is_ascii() || !token.text.chars().any(|c| c != 'ς' && changes(c)) {
             return true;
         }
         if let Some(term) = self.protected.term_of_written(&token.text) {

@@ -18,12 +18,15 @@
 //! Nothing on the query side uses threads, the file system or memory maps, so that the
 //! same code runs in `wasm32-unknown-unknown`.
 
+#![warn(missing_docs)]
+
 pub mod analysis;
 pub mod protected;
 pub mod query;
 pub mod reader;
 pub mod schema;
 pub mod search;
+mod snippet;
 mod suggest;
 pub mod writer;
 

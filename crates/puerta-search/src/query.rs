@@ -50,6 +50,8 @@ const MAX_PREFIX_TERMS: usize = 30;
 const MAX_FUZZY_TERMS: usize = 10;
 /// Terms read at most from one dictionary for one expansion.
 pub const MAX_SCAN: usize = 5000;
+/// Words of a query that are looked at; the rest of a pasted paragraph is ignored.
+pub const MAX_WORDS: usize = 32;
 /// Letters the folded last word may add to a stem and still match it as a prefix.
 const STEM_EXTENSION: usize = 3;
 
@@ -84,7 +86,10 @@ pub fn words(text: &str, analyzer: &mut TextAnalyzer, protected: &Protected) -> 
         .filter(LowerCaser)
         .build();
     let typing = text.chars().last().is_some_and(char::is_alphanumeric);
-    let written = terms(&mut splitter, text);
+    let mut written = terms(&mut splitter, text);
+    // When words are cut off, the last one kept is not being typed.
+    let typing = typing && written.len() <= MAX_WORDS;
+    written.truncate(MAX_WORDS);
     let count = written.len();
     written
         .into_iter()

@@ -13,6 +13,7 @@ use tantivy::{Searcher, TantivyDocument};
 
 use crate::query::{self, Word};
 use crate::schema::Fields;
+use crate::snippet::window;
 use crate::{Error, Facet, Kind, Lang, Protected};
 
 /// Longest snippet, in characters.
@@ -24,7 +25,8 @@ pub const MAX_LIMIT: usize = 1000;
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct Request {
-    /// The text typed.
+    /// The text typed (also read from `q`, as in `?q=`).
+    #[serde(alias = "q")]
     pub text: String,
     /// Only these kinds (none: every kind).
     pub kinds: Vec<Kind>,
@@ -145,6 +147,7 @@ pub(crate) fn run(
     let (top, total) = searcher.search(&built.query, &collector)?;
     results.total = total;
     let analyzer = searcher.index().tokenizer_for_field(fields.body)?;
+    let terms: Vec<String> = built.highlight.keys().cloned().collect();
     let mut snippets = SnippetGenerator::new(built.highlight, analyzer, fields.body, SNIPPET_CHARS);
     snippets.set_max_num_chars(SNIPPET_CHARS);
     for (score, address) in top {
@@ -163,7 +166,10 @@ pub(crate) fn run(
             kind: text(fields.kind),
             lang: text(fields.lang),
             score,
-            snippet: snippet(&snippets, &[&body, &summary]),
+            snippet: snippet(
+                &snippets,
+                &[window(&body, &terms), window(&summary, &terms)],
+            ),
         });
     }
     results
