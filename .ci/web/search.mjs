@@ -14,7 +14,12 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE_JS = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const args = process.argv.slice(2);
@@ -72,6 +77,13 @@ const sizes = (file) => {
     brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
 };
+// axe-core on the page as it is now (results shown): the violations, as lines.
+async function axe(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ content: AXE_JS });
+  const { violations } = await page.evaluate((values) =>
+    window.axe.run(document, { runOnly: { type: 'tag', values } }), AXE_TAGS);
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
 const hrefPath = (href) => decodeURIComponent(new URL(href, origin).pathname);
 
 async function fresh(options = {}) {
@@ -108,6 +120,8 @@ for (const { lang, query, first } of CASES) {
       const status = await page.locator('form.site-search [data-search-status]').textContent();
       check(/\d/.test(status), `the live region announces the count ("${status}")`);
       check(await page.locator('.search-popup mark').count() > 0, 'snippets highlight the words');
+      const violations = await axe(page);
+      check(violations.length === 0, `axe-core: no violation with the results open${violations.map((v) => `\n         ${v}`).join('')}`);
       const fetched = [...new Set(requests.filter(isSearch))];
       const total = { raw: 0, gzip: 0, brotli: 0 };
       const parts = {};
@@ -138,6 +152,8 @@ for (const { lang, query, first } of CASES) {
     check(shown && hrefPath(await firstLink.getAttribute('href')) === first, '?q= shows results on load');
     const input = page.locator('input#search-page-q');
     check(await input.inputValue() === query, 'the search page fills in the query');
+    const violations = await axe(page);
+    check(violations.length === 0, `axe-core: no violation on the results page${violations.map((v) => `\n         ${v}`).join('')}`);
     await input.fill('zzqxw kifkif');
     const none = page.locator('[data-search-results] .search-none');
     let said = true;

@@ -117,13 +117,14 @@
     t.innerHTML = html; // a textarea's content is text: entities decoded, nothing parsed
     return t.value;
   };
-  // Tantivy's snippet HTML: escaped text with <b> around matches; rebuilt from text.
+  // A snippet: escaped text with <mark> (or tantivy's <b>) around the words found,
+  // rebuilt from text so that nothing else in it can become markup.
   const snippet = (html) => {
     const p = el('p', { class: 'snippet' });
     let marked = false;
-    for (const part of html.split(/(<b>|<\/b>)/)) {
-      if (part === '<b>') marked = true;
-      else if (part === '</b>') marked = false;
+    for (const part of html.split(/(<\/?(?:b|mark)>)/)) {
+      if (part === '<b>' || part === '<mark>') marked = true;
+      else if (part === '</b>' || part === '</mark>') marked = false;
       else if (part) p.append(marked ? el('mark', {}, decode(part)) : decode(part));
     }
     return p;
@@ -156,9 +157,14 @@
     function render(q, answer) {
       if (answer.total === 0) {
         const words = q.trim().split(/\s+/).filter(Boolean);
-        const nodes = [el('p', { class: 'search-none' }, strings.none.replace('{q}', q.trim())),
-          el('p', {}, strings.suggestions),
-          el('ul', { class: 'search-browse' }, ...strings.browse.map(([label, href]) => el('li', {}, el('a', { href }, label))))];
+        const nodes = [el('p', { class: 'search-none' }, strings.none.replace('{q}', q.trim()))];
+        const better = answer.suggestions || [];
+        if (better.length) {
+          nodes.push(el('p', {}, strings.did_you_mean),
+            el('ul', { class: 'search-did-you-mean' }, ...better.map((s) => el('li', {}, el('a', { href: searchHref(form, s) }, s)))));
+        }
+        nodes.push(el('p', {}, strings.suggestions),
+          el('ul', { class: 'search-browse' }, ...strings.browse.map(([label, href]) => el('li', {}, el('a', { href }, label)))));
         if (words.length > 1) {
           nodes.push(el('p', {}, strings.try_word),
             el('ul', { class: 'search-words' }, ...words.map((w) => el('li', {}, el('a', { href: searchHref(form, w) }, w)))));
