@@ -26,8 +26,12 @@ pub fn index_files(site: &Site, lang: &str) -> Result<Vec<(String, Vec<u8>)>, St
     let url = schema.add_text_field("url", STRING | STORED);
     let kind = schema.add_text_field("kind", STRING | STORED);
     let dir = RamDirectory::create();
-    let index = Index::create(dir.clone(), schema.build(), Default::default())
-        .map_err(|e| e.to_string())?;
+    // Small blocks of stored documents: a hit's title and snippet cost one block.
+    let settings = tantivy::IndexSettings {
+        docstore_blocksize: 4096,
+        ..Default::default()
+    };
+    let index = Index::create(dir.clone(), schema.build(), settings).map_err(|e| e.to_string())?;
     let mut writer = index
         .writer_with_num_threads(1, 30_000_000)
         .map_err(|e| e.to_string())?;

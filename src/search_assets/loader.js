@@ -82,7 +82,7 @@
     const chunk = (name, n) => {
       const key = `${name}#${n}`;
       if (!pending.has(key)) {
-        const url = `${indexBase}${manifest.files[name].chunks[n]}.bin`;
+        const url = `${indexBase}${manifest.files[name].id}-${n}.bin`;
         const p = fetchBytes(url).then((bytes) => put(name, n * manifest.chunk, bytes));
         p.catch(() => pending.delete(key));
         pending.set(key, p);
