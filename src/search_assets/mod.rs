@@ -19,7 +19,7 @@ mod trace;
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::render::Output;
 
@@ -79,7 +79,7 @@ impl Runtime {
 }
 
 /// The manifest of one language's index, as the loader reads it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 struct Manifest {
     format: u32,
     lang: String,
@@ -89,14 +89,14 @@ struct Manifest {
 }
 
 /// A file of the index: its size and the hash its chunks are named after.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 struct FileEntry {
     size: usize,
     id: String,
 }
 
 /// What opening the index reads, in one file: `(file, offset, length)` in order.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 struct Bundle {
     url: String,
     ranges: Vec<(String, usize, usize)>,
@@ -150,6 +150,38 @@ pub fn index_outputs(lang: &str, files: &[(String, Vec<u8>)]) -> Result<Vec<Outp
         bytes: json,
     });
     Ok(outputs)
+}
+
+/// The files of the index of `lang` in a built site (`site/search/<lang>/`), put
+/// back together from their chunks: what `puerta search` reads natively.
+pub fn read_index(site: &std::path::Path, lang: &str) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let dir = site.join("search").join(lang);
+    let read = |name: &str| {
+        let path = dir.join(name);
+        std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let manifest: Manifest = serde_json::from_slice(&read("index.json")?)
+        .map_err(|e| format!("{}: {e}", dir.join("index.json").display()))?;
+    if manifest.format != puerta_search::INDEX_FORMAT_VERSION {
+        return Err(format!(
+            "{}: index format {}, this puerta reads format {}: rebuild the site",
+            dir.display(),
+            manifest.format,
+            puerta_search::INDEX_FORMAT_VERSION
+        ));
+    }
+    let mut files = Vec::new();
+    for (name, entry) in manifest.files {
+        let mut bytes = Vec::with_capacity(entry.size);
+        for n in 0..entry.size.div_ceil(manifest.chunk.max(1)) {
+            bytes.extend_from_slice(&read(&format!("{}-{n}.bin", entry.id))?);
+        }
+        if bytes.len() != entry.size {
+            return Err(format!("{}: {name} is incomplete", dir.display()));
+        }
+        files.push((name, bytes));
+    }
+    Ok(files)
 }
 
 /// First 16 hex digits of the SHA-1 of `bytes`: a name that changes with the content.

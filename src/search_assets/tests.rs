@@ -128,3 +128,19 @@ fn names_the_runtime_after_its_content() {
         assert!(js.contains(&format!("/sub/{wasm}")));
     }
 }
+
+#[test]
+fn reads_back_the_files_it_cut() {
+    let tmp = tempfile::tempdir().unwrap();
+    for output in index_outputs("el", &files()).unwrap() {
+        let path = tmp.path().join(&output.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, output.bytes).unwrap();
+    }
+    let mut read = read_index(tmp.path(), "el").unwrap();
+    let mut expected = canonical::canonical(&files());
+    read.sort();
+    expected.sort();
+    assert_eq!(read, expected);
+    assert!(read_index(tmp.path(), "es").is_err());
+}
