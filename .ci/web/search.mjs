@@ -35,9 +35,9 @@ if (!args[0] || !fs.existsSync(path.join(SITE, 'index.html'))) {
   process.exit(2);
 }
 const CASES = casesFile ? JSON.parse(fs.readFileSync(casesFile, 'utf8')) : [
-  { lang: 'es', query: 'kifkif', first: '/es/blog/alianza-progestion-kifkif/' },
-  { lang: 'el', query: 'σεμινάρια', first: '/el/blog/σεμιναρια-δικτυου-πολεων/' },
-  { lang: 'en', query: 'soie', first: '/en/blog/soie-puerta-unica/' },
+  { lang: 'es', query: 'puerta unica', first: '/es/services/soie/' },
+  { lang: 'el', query: 'νομικη συμβουλευτικη', first: '/el/services/kifkif-legal/' },
+  { lang: 'en', query: 'legal advice lgbti', first: '/en/services/kifkif-legal/' },
 ];
 
 // --- static server that counts what it serves ------------------------------------

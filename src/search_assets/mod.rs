@@ -164,7 +164,7 @@ pub fn read_index(site: &std::path::Path, lang: &str) -> Result<Vec<(String, Vec
         .map_err(|e| format!("{}: {e}", dir.join("index.json").display()))?;
     if manifest.format != puerta_search::INDEX_FORMAT_VERSION {
         return Err(format!(
-            "{}: index format {}, this puerta reads format {}: rebuild the site",
+            "{}: index format version {}, this puerta reads format version {}: rebuild the site",
             dir.display(),
             manifest.format,
             puerta_search::INDEX_FORMAT_VERSION

@@ -1,6 +1,7 @@
 //! Cutting an index into the files the browser fetches.
 
 use super::*;
+use puerta_search::tantivy;
 
 fn files() -> Vec<(String, Vec<u8>)> {
     use tantivy::schema::{Schema, STORED, TEXT};
