@@ -199,7 +199,7 @@
       if (!q.trim()) { box.replaceChildren(); close(); announce(''); return; }
       if (onPage && !box.hasChildNodes()) announce(strings.loading);
       try {
-        const answer = await (await engine()).query({ q, limit: onPage ? 50 : 6 });
+        const answer = await (await engine()).query({ text: q, limit: onPage ? 50 : 6 });
         if (mine === seq) render(q, answer);
       } catch (e) {
         if (mine !== seq) return;

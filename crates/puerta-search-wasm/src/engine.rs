@@ -86,7 +86,7 @@ impl Engine {
         })
     }
 
-    /// Answers a request (JSON: `{"q" or "text", "kinds"?, "facets"?, "limit"?}`) with
+    /// Answers a request (JSON: `{"text", "kinds"?, "facets"?, "limit"?}`) with
     /// DESIGN.md §6's JSON.
     pub fn query(&self, request: &str) -> Result<String, Failure> {
         let request: Request = serde_json::from_str(request)

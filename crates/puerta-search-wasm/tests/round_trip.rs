@@ -90,7 +90,7 @@ fn opens_and_queries_an_index_fetched_in_chunks() {
     println!("open: {} round trips, {} chunks", stats.0, stats.1);
     let opened = stats.0;
     let json = retry(&store, &files, &mut stats, || {
-        engine.query(r#"{"q":"asylum protection"}"#)
+        engine.query(r#"{"text":"asylum protection"}"#)
     });
     let result: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(result["total"], 1, "{result}");
@@ -106,10 +106,10 @@ fn opens_and_queries_an_index_fetched_in_chunks() {
     assert!(stats.0 - opened <= 3, "{} round trips", stats.0 - opened);
 
     // Once fetched, a chunk is never asked for again.
-    let again = engine.query(r#"{"q":"asylum"}"#).unwrap();
+    let again = engine.query(r#"{"text":"asylum"}"#).unwrap();
     assert!(again.contains("/en/blog/137/"));
     let kind = retry(&store, &files, &mut stats, || {
-        engine.query(r#"{"q":"permit","kinds":["article"]}"#)
+        engine.query(r#"{"text":"permit","kinds":["article"]}"#)
     });
     let kind: serde_json::Value = serde_json::from_str(&kind).unwrap();
     assert_eq!(kind["total"], 1, "{kind}");
