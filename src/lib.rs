@@ -24,7 +24,6 @@ pub mod render;
 pub mod report;
 pub mod schedule;
 pub mod search_assets;
-pub mod search_standin;
 pub mod serve;
 pub mod taxonomy;
 pub mod theme;
@@ -217,26 +216,6 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
         for output in static_outputs(&theme).chain(runtime.outputs()) {
             let _ = sender.send(output);
         }
-        // One search index per language, cut into the pieces the browser fetches.
-        site.config
-            .languages
-            .par_iter()
-            .for_each_with(sender.clone(), |sender, lang| {
-                let built = search_standin::index_files(&site, lang)
-                    .and_then(|files| search_assets::index_outputs(lang, &files));
-                match built {
-                    Ok(outputs) => {
-                        for output in outputs {
-                            let _ = sender.send(output);
-                        }
-                    }
-                    Err(e) => {
-                        if let Ok(mut errors) = errors.lock() {
-                            errors.push(plain_error(format!("search index ({lang}): {e}")));
-                        }
-                    }
-                }
-            });
         // The open-data export of a site with a directory, one language per task.
         if !site.directory.services.is_empty() || !site.directory.organizations.is_empty() {
             site.config

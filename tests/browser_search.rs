@@ -1,9 +1,10 @@
 //! Search in a real browser (DESIGN.md §9): the example site is built, then
 //! `.ci/web/search.mjs` drives Debian's headless Chromium through playwright-core over
 //! it: in each language a query typed into the box shows the expected first result,
-//! `?q=` shows results on load, nothing of search is fetched before the box is used,
-//! and with JavaScript off the form is still there. It prints the bytes fetched before
-//! the first result.
+//! `?q=` shows results on load — the same results, in the same order, as `puerta
+//! search` gives natively on the same built index — nothing of search is fetched
+//! before the box is used, and with JavaScript off the form is still there. It prints
+//! the bytes fetched before the first result.
 //!
 //! Under `CI=true` a missing node, Chromium, playwright-core or search runtime is a
 //! failure; elsewhere the test says why it skips.
@@ -12,6 +13,44 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+/// Judged queries of `tests/search/` (accents and tonos left out, several words, the
+/// last one typed as a prefix), with their expected first result.
+const CASES: [(&str, &str, &str); 6] = [
+    ("es", "puerta unica", "/es/services/soie/"),
+    ("es", "Athina", "/es/cities/athens/"),
+    ("el", "νομικη συμβουλευτικη", "/el/services/kifkif-legal/"),
+    (
+        "el",
+        "κανονισμος αλλοδαπων",
+        "/el/blog/arraigo-κανονισμός-αλλοδαπών/",
+    ),
+    ("en", "legal advice lgbti", "/en/services/kifkif-legal/"),
+    ("en", "puerta unica", "/en/services/soie/"),
+];
+
+/// The cases for search.mjs, each with what `puerta search` answers natively.
+fn native_cases(site: &Path) -> serde_json::Value {
+    let mut cases = Vec::new();
+    for (lang, query, first) in CASES {
+        let index = puerta::index::open(site, lang).expect("the built index opens");
+        let mut request = puerta_search::Request::new(query);
+        request.limit = 50; // as the search page asks
+        let results = index.search(&request).expect("native search");
+        let hits: Vec<&str> = results.hits.iter().map(|h| h.url.as_str()).collect();
+        assert_eq!(
+            hits.first().copied(),
+            Some(first),
+            "{lang} {query}: natively"
+        );
+        // A city found by an alias has no word of the query in its text to highlight.
+        let marks = query != "Athina";
+        cases.push(serde_json::json!({
+            "lang": lang, "query": query, "first": first, "hits": hits, "marks": marks,
+        }));
+    }
+    serde_json::Value::Array(cases)
+}
 
 /// What the browser test needs and is missing, in words.
 fn missing(web: &Path, chromium: &Path) -> Vec<String> {
@@ -54,10 +93,14 @@ fn search_works_in_headless_chromium_in_every_language() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
     puerta::build(&common::options(root, &out), &|_, _| {}).expect("the example site builds");
+    let cases = tmp.path().join("cases.json");
+    std::fs::write(&cases, native_cases(&out).to_string()).unwrap();
     let measures = tmp.path().join("search-bytes.json");
     let run = Command::new("node")
         .arg(web.join("search.mjs"))
         .arg(&out)
+        .arg("--cases")
+        .arg(&cases)
         .arg("--json")
         .arg(&measures)
         .env("CHROMIUM", &chromium)

@@ -72,7 +72,7 @@ fn search_command_prints_the_json_of_the_design() {
 fn every_language_has_its_index_and_only_real_translations() {
     let built = common::build("search-basic");
     for lang in ["es", "el", "en"] {
-        assert!(built.exists(&format!("search/{lang}/meta.json")), "{lang}");
+        assert!(built.exists(&format!("search/{lang}/index.json")), "{lang}");
     }
     let es = search(&built.out, "es", &[], "convocatoria");
     assert_eq!(urls(&es), ["/sub/es/blog/solo-espanol/"]);
@@ -114,7 +114,9 @@ fn greek_refugee_and_appeal_stay_apart_end_to_end() {
 #[test]
 fn site_protected_terms_extend_the_defaults() {
     let built = common::build("search-basic");
-    let meta = built.read("search/es/meta.json");
+    let files = puerta::search_assets::read_index(&built.out, "es").unwrap();
+    let meta = files.iter().find(|(name, _)| name == "meta.json").unwrap();
+    let meta = String::from_utf8_lossy(&meta.1);
     assert!(
         meta.contains("arraigo arraigos"),
         "the index records the site's terms"
@@ -221,13 +223,12 @@ fn missing_or_mismatched_index_is_a_clear_error() {
     assert!(err.contains("build the site first"), "{err}");
 
     let built = common::build("search-basic");
-    let meta = built.out.join("search/es/meta.json");
-    let text = std::fs::read_to_string(&meta).unwrap();
-    let format = format!(
-        "puerta_index_format\\\":{}",
-        puerta_search::INDEX_FORMAT_VERSION
-    );
-    std::fs::write(&meta, text.replace(&format, "puerta_index_format\\\":99")).unwrap();
+    // The manifest of the pieces the browser fetches names the format; so does the
+    // index's own meta.json, which the reader checks too.
+    let manifest = built.out.join("search/es/index.json");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let format = format!("\"format\":{}", puerta_search::INDEX_FORMAT_VERSION);
+    std::fs::write(&manifest, text.replace(&format, "\"format\":99")).unwrap();
     let index = built.out.to_string_lossy().into_owned();
     let out = puerta(&["search", "--index", &index, "--lang", "es", "asilo"]);
     assert_eq!(out.status.code(), Some(2));

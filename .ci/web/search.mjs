@@ -9,12 +9,20 @@
 //   - bytes fetched before the first result (raw, gzip, brotli as a static host would
 //     serve them) and time to the first result, printed and written as JSON.
 // Usage: node search.mjs <site-dir> [--json out.json] [--cases cases.json]
-// Cases: [{"lang","query","first"}]: `first` is the path of the expected first hit.
+// Cases: [{"lang","query","first","hits"?}]: `first` is the path of the expected first
+// hit (null: whatever comes first); `marks: false` when no snippet can show the words
+// (a city found by an alias); `hits`, when given, the URLs the search page must
+// list, in order (what `puerta search` answers natively: the same engine).
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE_JS = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const args = process.argv.slice(2);
@@ -27,9 +35,9 @@ if (!args[0] || !fs.existsSync(path.join(SITE, 'index.html'))) {
   process.exit(2);
 }
 const CASES = casesFile ? JSON.parse(fs.readFileSync(casesFile, 'utf8')) : [
-  { lang: 'es', query: 'kifkif', first: '/es/blog/alianza-progestion-kifkif/' },
-  { lang: 'el', query: 'σεμινάρια', first: '/el/blog/σεμιναρια-δικτυου-πολεων/' },
-  { lang: 'en', query: 'soie', first: '/en/blog/soie-puerta-unica/' },
+  { lang: 'es', query: 'puerta unica', first: '/es/services/soie/' },
+  { lang: 'el', query: 'νομικη συμβουλευτικη', first: '/el/services/kifkif-legal/' },
+  { lang: 'en', query: 'legal advice lgbti', first: '/en/services/kifkif-legal/' },
 ];
 
 // --- static server that counts what it serves ------------------------------------
@@ -72,6 +80,13 @@ const sizes = (file) => {
     brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
 };
+// axe-core on the page as it is now (results shown): the violations, as lines.
+async function axe(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ content: AXE_JS });
+  const { violations } = await page.evaluate((values) =>
+    window.axe.run(document, { runOnly: { type: 'tag', values } }), AXE_TAGS);
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
 const hrefPath = (href) => decodeURIComponent(new URL(href, origin).pathname);
 
 async function fresh(options = {}) {
@@ -85,7 +100,8 @@ async function fresh(options = {}) {
 }
 
 const measures = [];
-for (const { lang, query, first } of CASES) {
+for (const { lang, query, first: expected, hits: native, marks = true } of CASES) {
+  let first = expected; // null: whatever comes first (corpora without judged queries)
   console.log(`${lang}: "${query}" → ${first}`);
   // As you type, cold cache.
   {
@@ -102,12 +118,18 @@ for (const { lang, query, first } of CASES) {
     let shown = true;
     try { await firstLink.waitFor({ timeout: 15000 }); } catch { shown = false; }
     const ms = Date.now() - t0;
+    // Results of a word still being typed may be replaced by those of the whole query.
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
     check(shown, `results as you type (${ms} ms from focus)`);
     if (shown) {
+      if (!first) first = hrefPath(await firstLink.getAttribute('href'));
       check(hrefPath(await firstLink.getAttribute('href')) === first, `first result is ${first}`);
       const status = await page.locator('form.site-search [data-search-status]').textContent();
       check(/\d/.test(status), `the live region announces the count ("${status}")`);
-      check(await page.locator('.search-popup mark').count() > 0, 'snippets highlight the words');
+      if (expected && marks) check(await page.locator('.search-popup mark').count() > 0, 'snippets highlight the words');
+      const violations = await axe(page);
+      check(violations.length === 0, `axe-core: no violation with the results open${violations.map((v) => `\n         ${v}`).join('')}`);
       const fetched = [...new Set(requests.filter(isSearch))];
       const total = { raw: 0, gzip: 0, brotli: 0 };
       const parts = {};
@@ -119,7 +141,11 @@ for (const { lang, query, first } of CASES) {
         for (const k of ['raw', 'gzip', 'brotli']) { total[k] += s[k]; parts[part][k] += s[k]; }
         parts[part].files += 1;
       }
-      measures.push({ lang, query, ms, requests: fetched.length, total, parts });
+      const runs = await page.evaluate(() => performance.getEntriesByName('puerta-search').map((e) => e.duration));
+      // Median of the queries that found every piece of the index at hand.
+      const sorted = runs.sort((a, b) => a - b);
+      const queryMs = sorted.length ? sorted[Math.floor(sorted.length / 2)] : null;
+      measures.push({ lang, query, ms, queryMs, requests: fetched.length, total, parts, urls: fetched.map((u) => decodeURIComponent(new URL(u).pathname)) });
       await input.press('ArrowDown');
       const focused = await page.evaluate(() => document.activeElement && document.activeElement.getAttribute('href'));
       check(focused && hrefPath(focused) === first, 'ArrowDown moves to the first result');
@@ -136,8 +162,16 @@ for (const { lang, query, first } of CASES) {
     let shown = true;
     try { await firstLink.waitFor({ timeout: 15000 }); } catch { shown = false; }
     check(shown && hrefPath(await firstLink.getAttribute('href')) === first, '?q= shows results on load');
+    if (native) {
+      await page.waitForLoadState('networkidle');
+      const listed = await page.locator('[data-search-results] .search-hits a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      const same = listed.length === native.length && listed.every((h, i) => hrefPath(h) === hrefPath(native[i]));
+      check(same, `the same ${native.length} results as puerta search natively${same ? '' : `: ${listed.join(' ')} vs ${native.join(' ')}`}`);
+    }
     const input = page.locator('input#search-page-q');
     check(await input.inputValue() === query, 'the search page fills in the query');
+    const violations = await axe(page);
+    check(violations.length === 0, `axe-core: no violation on the results page${violations.map((v) => `\n         ${v}`).join('')}`);
     await input.fill('zzqxw kifkif');
     const none = page.locator('[data-search-results] .search-none');
     let said = true;
@@ -173,10 +207,10 @@ await browser.close();
 server.close();
 
 console.log('\nbytes before the first result (cold cache; gzip/brotli as a static host would serve them):');
-console.log('lang  query                requests      raw     gzip   brotli   (wasm brotli, js brotli, index brotli)  time');
+console.log('lang  query                requests      raw     gzip   brotli   (wasm brotli, js brotli, index brotli)  first result / median query with the pieces at hand');
 for (const m of measures) {
   const b = (p) => (m.parts[p] ? m.parts[p].brotli : 0);
-  console.log(`${m.lang.padEnd(5)} ${m.query.padEnd(20)} ${String(m.requests).padStart(8)} ${String(m.total.raw).padStart(8)} ${String(m.total.gzip).padStart(8)} ${String(m.total.brotli).padStart(8)}   (${b('wasm')}, ${b('js')}, ${b('index')})  ${m.ms} ms`);
+  console.log(`${m.lang.padEnd(5)} ${m.query.padEnd(20)} ${String(m.requests).padStart(8)} ${String(m.total.raw).padStart(8)} ${String(m.total.gzip).padStart(8)} ${String(m.total.brotli).padStart(8)}   (${b('wasm')}, ${b('js')}, ${b('index')})  ${m.ms} ms / ${m.queryMs === null ? '?' : m.queryMs.toFixed(1)} ms`);
 }
 if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify(measures, null, 2));
 console.log(`\n${checks - failures} passed, ${failures} failed`);

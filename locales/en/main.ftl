@@ -25,6 +25,7 @@ search-count =
 #   $query (string): what the reader typed.
 search-none = No results for “{ $query }”.
 search-suggestions = Check the spelling, try fewer or other words, or browse:
+search-did-you-mean = Did you mean:
 search-try-word = Search for one word:
 search-loading = Searching…
 search-error = Search is not available right now. Please try again later.

@@ -25,6 +25,7 @@ search-count =
 #   $query (string): lo que escribió la persona.
 search-none = No hay resultados para «{ $query }».
 search-suggestions = Revise la ortografía, pruebe con menos palabras o con otras, o consulte:
+search-did-you-mean = Quizá quiso decir:
 search-try-word = Buscar una sola palabra:
 search-loading = Buscando…
 search-error = La búsqueda no está disponible ahora. Inténtelo más tarde.

@@ -53,22 +53,21 @@ pub fn outputs(site: &Site) -> Result<Vec<Output>, IndexError> {
                         source,
                     },
                 )?;
-                Ok(emit(lang, files))
+                emit(lang, files).map_err(|e| IndexError {
+                    lang: code.clone(),
+                    source: puerta_search::Error::NotAnIndex(e),
+                })
             })
             .collect();
     Ok(per_language?.into_iter().flatten().collect())
 }
 
-/// The output files of the index of `lang`: `search/<lang>/<file>`. The one place that
-/// decides how index files are laid out (a later stage may pack them into chunks).
-pub fn emit(lang: Lang, files: Vec<IndexFile>) -> Vec<Output> {
-    files
-        .into_iter()
-        .map(|f| Output {
-            path: format!("{SEARCH_DIR}/{}/{}", lang.code(), f.name),
-            bytes: f.bytes,
-        })
-        .collect()
+/// The output files of the index of `lang` under `search/<lang>/`: the one place that
+/// decides how index files are laid out. They are cut into the pieces the browser
+/// fetches, with a manifest (see [`crate::search_assets`]).
+pub fn emit(lang: Lang, files: Vec<IndexFile>) -> Result<Vec<Output>, String> {
+    let files: Vec<(String, Vec<u8>)> = files.into_iter().map(|f| (f.name, f.bytes)).collect();
+    crate::search_assets::index_outputs(lang.code(), &files)
 }
 
 /// The protected terms of `lang`: the site's own, then puerta's defaults.

@@ -46,14 +46,15 @@ pub fn open(site_dir: &Path, lang: &str) -> Result<SearchIndex, OpenError> {
         dir: dir.clone(),
         source,
     };
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(&dir).map_err(io)? {
-        let entry = entry.map_err(io)?;
-        if entry.file_type().map_err(io)?.is_file() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            files.push((name, std::fs::read(entry.path()).map_err(io)?));
-        }
+    if !dir.is_dir() {
+        return Err(io(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            "no such folder",
+        )));
     }
+    // The files, put back together from the pieces the browser fetches.
+    let files = crate::search_assets::read_index(site_dir, lang)
+        .map_err(|e| io(std::io::Error::other(e)))?;
     SearchIndex::from_files(files).map_err(|source| OpenError::Index {
         dir: dir.clone(),
         source,

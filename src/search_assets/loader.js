@@ -82,17 +82,20 @@
     const chunk = (name, n) => {
       const key = `${name}#${n}`;
       if (!pending.has(key)) {
-        const url = `${indexBase}${manifest.files[name].chunks[n]}.bin`;
+        const url = `${indexBase}${manifest.files[name].id}-${n}.bin`;
         const p = fetchBytes(url).then((bytes) => put(name, n * manifest.chunk, bytes));
         p.catch(() => pending.delete(key));
         pending.set(key, p);
       }
       return pending.get(key);
     };
-    // Runs a call until the runtime has every piece it reads.
+    // Runs a call until the runtime has every piece it reads. A call that found every
+    // piece at hand is timed as a performance measure named "puerta-search".
     const until = async (call) => {
       for (let round = 0; round < 16; round += 1) {
+        const start = performance.now();
         const answer = call();
+        if (round === 0 && !answer.need && !answer.error) performance.measure('puerta-search', { start, end: performance.now() });
         if (answer.error) throw new Error(answer.error);
         if (!answer.need) return answer;
         await Promise.all(answer.need.map(([name, n]) => chunk(name, n)));
@@ -117,13 +120,14 @@
     t.innerHTML = html; // a textarea's content is text: entities decoded, nothing parsed
     return t.value;
   };
-  // Tantivy's snippet HTML: escaped text with <b> around matches; rebuilt from text.
+  // A snippet: escaped text with <mark> (or tantivy's <b>) around the words found,
+  // rebuilt from text so that nothing else in it can become markup.
   const snippet = (html) => {
     const p = el('p', { class: 'snippet' });
     let marked = false;
-    for (const part of html.split(/(<b>|<\/b>)/)) {
-      if (part === '<b>') marked = true;
-      else if (part === '</b>') marked = false;
+    for (const part of html.split(/(<\/?(?:b|mark)>)/)) {
+      if (part === '<b>' || part === '<mark>') marked = true;
+      else if (part === '</b>' || part === '</mark>') marked = false;
       else if (part) p.append(marked ? el('mark', {}, decode(part)) : decode(part));
     }
     return p;
@@ -156,9 +160,14 @@
     function render(q, answer) {
       if (answer.total === 0) {
         const words = q.trim().split(/\s+/).filter(Boolean);
-        const nodes = [el('p', { class: 'search-none' }, strings.none.replace('{q}', q.trim())),
-          el('p', {}, strings.suggestions),
-          el('ul', { class: 'search-browse' }, ...strings.browse.map(([label, href]) => el('li', {}, el('a', { href }, label))))];
+        const nodes = [el('p', { class: 'search-none' }, strings.none.replace('{q}', q.trim()))];
+        const better = answer.suggestions || [];
+        if (better.length) {
+          nodes.push(el('p', {}, strings.did_you_mean),
+            el('ul', { class: 'search-did-you-mean' }, ...better.map((s) => el('li', {}, el('a', { href: searchHref(form, s) }, s)))));
+        }
+        nodes.push(el('p', {}, strings.suggestions),
+          el('ul', { class: 'search-browse' }, ...strings.browse.map(([label, href]) => el('li', {}, el('a', { href }, label)))));
         if (words.length > 1) {
           nodes.push(el('p', {}, strings.try_word),
             el('ul', { class: 'search-words' }, ...words.map((w) => el('li', {}, el('a', { href: searchHref(form, w) }, w)))));
@@ -190,7 +199,7 @@
       if (!q.trim()) { box.replaceChildren(); close(); announce(''); return; }
       if (onPage && !box.hasChildNodes()) announce(strings.loading);
       try {
-        const answer = await (await engine()).query({ q, limit: onPage ? 50 : 6 });
+        const answer = await (await engine()).query({ text: q, limit: onPage ? 50 : 6 });
         if (mine === seq) render(q, answer);
       } catch (e) {
         if (mine !== seq) return;

@@ -1,6 +1,7 @@
 //! Cutting an index into the files the browser fetches.
 
 use super::*;
+use puerta_search::tantivy;
 
 fn files() -> Vec<(String, Vec<u8>)> {
     use tantivy::schema::{Schema, STORED, TEXT};
@@ -56,11 +57,12 @@ fn cuts_every_file_into_chunks_named_after_their_content() {
     for (name, bytes) in &files {
         let entry = &manifest["files"][name];
         assert_eq!(entry["size"], bytes.len());
+        let id = entry["id"].as_str().unwrap();
+        assert_eq!(id, hash(bytes));
         let mut joined = Vec::new();
-        for id in entry["chunks"].as_array().unwrap() {
-            let path = format!("search/es/{}.bin", id.as_str().unwrap());
+        for n in 0..bytes.len().div_ceil(CHUNK) {
+            let path = format!("search/es/{id}-{n}.bin");
             let chunk = outputs.iter().find(|o| o.path == path).unwrap();
-            assert_eq!(hash(&chunk.bytes), id.as_str().unwrap());
             joined.extend_from_slice(&chunk.bytes);
         }
         assert_eq!(&joined, bytes, "{name}");
@@ -126,4 +128,20 @@ fn names_the_runtime_after_its_content() {
     if let Some(wasm) = &runtime.wasm_path {
         assert!(js.contains(&format!("/sub/{wasm}")));
     }
+}
+
+#[test]
+fn reads_back_the_files_it_cut() {
+    let tmp = tempfile::tempdir().unwrap();
+    for output in index_outputs("el", &files()).unwrap() {
+        let path = tmp.path().join(&output.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, output.bytes).unwrap();
+    }
+    let mut read = read_index(tmp.path(), "el").unwrap();
+    let mut expected = canonical::canonical(&files());
+    read.sort();
+    expected.sort();
+    assert_eq!(read, expected);
+    assert!(read_index(tmp.path(), "es").is_err());
 }

@@ -4,6 +4,8 @@
 //! its first query instead of discovering them one round trip at a time.
 
 use std::io;
+
+use puerta_search::tantivy;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, Mutex};

@@ -1,18 +1,17 @@
-//! Opening one language's index from a [`Store`] and answering queries on it.
+//! Opening one language's index from a [`Store`] and answering queries on it with
+//! `puerta-search`, the very code that `puerta search` runs natively.
 //!
-//! Input: the store that the loader fills, a language and query requests (JSON).
-//! Output: DESIGN.md §6's result JSON, or the chunks to fetch first, or an error.
-//! The index's manifest (`index.json`, registered like any other file) carries the
-//! format version; a runtime that reads another version refuses the index.
+//! Input: the store that the loader fills, a language and query requests (JSON, a
+//! [`puerta_search::Request`]). Output: DESIGN.md §6's result JSON, or the chunks to
+//! fetch first, or an error. The index's manifest (`index.json`, registered like any
+//! other file) carries the format version, and so does the index itself: a runtime
+//! that reads another version refuses the index.
 
 use std::sync::Arc;
 
+use puerta_search::tantivy::Index;
+use puerta_search::{query, Request, SearchIndex};
 use serde::Deserialize;
-use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{Field, FieldType, IndexRecordOption, OwnedValue, Value};
-use tantivy::snippet::SnippetGenerator;
-use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, Term};
 
 use crate::store::{Need, Store};
 use crate::warm;
@@ -30,7 +29,7 @@ pub enum Failure {
 }
 
 impl Failure {
-    /// A tantivy error: chunks to fetch when reads missed some, else the error.
+    /// An error of a read: chunks to fetch when reads missed some, else the error.
     fn from_read(store: &Store, error: impl std::fmt::Display) -> Failure {
         let need = store.take_missing();
         if need.is_empty() {
@@ -41,6 +40,15 @@ impl Failure {
     }
 }
 
+/// Chunks to fetch, if any, as a failure.
+fn need(need: Vec<Need>) -> Result<(), Failure> {
+    if need.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Need(need))
+    }
+}
+
 /// The part of the manifest the runtime checks.
 #[derive(Debug, Deserialize)]
 struct Manifest {
@@ -48,35 +56,11 @@ struct Manifest {
     lang: String,
 }
 
-/// A query, as the loader sends it.
-#[derive(Debug, Deserialize)]
-pub struct Request {
-    /// What the reader typed.
-    pub q: String,
-    /// Only this kind of document (article, service, …).
-    #[serde(default)]
-    pub kind: Option<String>,
-    /// How many hits to return.
-    #[serde(default = "default_limit")]
-    pub limit: usize,
-}
-
-fn default_limit() -> usize {
-    10
-}
-
 /// One language's index, open.
+#[derive(Debug)]
 pub struct Engine {
     store: Arc<Store>,
-    lang: String,
-    index: Index,
-    reader: IndexReader,
-}
-
-impl std::fmt::Debug for Engine {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Engine").field("lang", &self.lang).finish()
-    }
+    index: SearchIndex,
 }
 
 impl Engine {
@@ -95,141 +79,56 @@ impl Engine {
             )));
         }
         let index = Index::open(store.directory()).map_err(|e| Failure::from_read(store, e))?;
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()
-            .map_err(|e| Failure::from_read(store, e))?;
+        let index = SearchIndex::open(index).map_err(|e| Failure::from_read(store, e))?;
         Ok(Engine {
             store: Arc::clone(store),
-            lang: lang.to_string(),
             index,
-            reader,
         })
     }
 
-    /// Answers a request (JSON, see [`Request`]) with DESIGN.md §6's JSON.
+    /// Answers a request (JSON: `{"text", "kinds"?, "facets"?, "limit"?}`) with
+    /// DESIGN.md §6's JSON.
     pub fn query(&self, request: &str) -> Result<String, Failure> {
         let request: Request = serde_json::from_str(request)
             .map_err(|e| Failure::Error(format!("bad request: {e}")))?;
-        let searcher = self.reader.searcher();
-        let result = self.search(&searcher, &request);
+        // Once its pieces are here, a query runs once; only a query that misses some
+        // is warmed, to ask for all it reads a level at a time.
+        if let Ok(results) = self.index.search(&request) {
+            if self.store.take_missing().is_empty() {
+                return serde_json::to_string(&results).map_err(|e| Failure::Error(e.to_string()));
+            }
+        }
+        self.store.take_missing();
+        self.warm(&request)?;
+        let results = self
+            .index
+            .search(&request)
+            .map_err(|e| Failure::from_read(&self.store, e))?;
         // A read that missed a chunk may have been swallowed on the way (a snippet
         // left empty): fetch and run again rather than answer with less.
-        let need = self.store.take_missing();
-        if !need.is_empty() {
-            return Err(Failure::Need(need));
-        }
-        result
+        need(self.store.take_missing())?;
+        serde_json::to_string(&results).map_err(|e| Failure::Error(e.to_string()))
     }
 
-    /// Stand-in for `puerta_search::search` until it lands: every word of the query
-    /// must match, in any text field; snippets from `body`.
-    fn search(&self, searcher: &Searcher, request: &Request) -> Result<String, Failure> {
-        let schema = self.index.schema();
-        let text_fields: Vec<Field> = schema
-            .fields()
-            .filter(|(_, entry)| match entry.field_type() {
-                FieldType::Str(o) => o
-                    .get_indexing_options()
-                    .is_some_and(|i| i.tokenizer() != "raw"),
-                _ => false,
-            })
-            .map(|(field, _)| field)
-            .collect();
-        let query = self.stand_in_query(&text_fields, request)?;
-        let need = warm::query(&self.store, &self.index, searcher, &*query, &text_fields);
-        if !need.is_empty() {
-            return Err(Failure::Need(need));
+    /// Fetches, level by level, what the search of `request` reads.
+    fn warm(&self, request: &Request) -> Result<(), Failure> {
+        let (index, store) = (&self.index, &self.store);
+        let fields = index.fields();
+        let searcher = index.searcher();
+        let text = [fields.title, fields.summary, fields.body, fields.keywords];
+        need(warm::sections(store, index.index(), &searcher, &text))?;
+        let mut analyzer = index
+            .index()
+            .tokenizer_for_field(fields.title)
+            .map_err(|e| Failure::Error(e.to_string()))?;
+        let words = query::words(&request.text, &mut analyzer, index.protected());
+        if words.is_empty() {
+            return Ok(());
         }
-        let limit = request.limit.clamp(1, 100);
-        let (total, top) = searcher
-            .search(
-                &query,
-                &(Count, TopDocs::with_limit(limit).order_by_score()),
-            )
-            .map_err(|e| Failure::from_read(&self.store, e))?;
-        let snippets = match schema.get_field("body") {
-            Ok(body) => Some(
-                SnippetGenerator::create(searcher, &*query, body)
-                    .map_err(|e| Failure::from_read(&self.store, e))?,
-            ),
-            Err(_) => None,
-        };
-        let addresses: Vec<_> = top.iter().map(|(_, a)| *a).collect();
-        let docs = warm::docs(&self.store, searcher, &addresses).map_err(|(need, e)| {
-            if need.is_empty() {
-                Failure::Error(e)
-            } else {
-                Failure::Need(need)
-            }
-        })?;
-        let mut hits = Vec::with_capacity(top.len());
-        for ((score, _), doc) in top.into_iter().zip(docs) {
-            let text_of = |name: &str| {
-                schema
-                    .get_field(name)
-                    .ok()
-                    .and_then(|f| doc.get_first(f))
-                    .and_then(|v| match OwnedValue::from(v.as_value()) {
-                        OwnedValue::Str(s) => Some(s),
-                        _ => None,
-                    })
-                    .unwrap_or_default()
-            };
-            let snippet = snippets
-                .as_ref()
-                .map(|g| g.snippet_from_doc(&doc).to_html())
-                .unwrap_or_default();
-            hits.push(serde_json::json!({
-                "url": text_of("url"),
-                "title": text_of("title"),
-                "kind": text_of("kind"),
-                "lang": self.lang,
-                "score": score,
-                "snippet": snippet,
-            }));
-        }
-        let out = serde_json::json!({
-            "query": request.q,
-            "lang": self.lang,
-            "total": total,
-            "hits": hits,
-        });
-        Ok(out.to_string())
-    }
-}
-
-impl Engine {
-    /// Every word in some text field (analyzed as that field is), and the kind asked for.
-    fn stand_in_query(
-        &self,
-        fields: &[Field],
-        request: &Request,
-    ) -> Result<Box<dyn Query>, Failure> {
-        let mut words: Vec<Box<dyn Query>> = Vec::new();
-        for word in request.q.split_whitespace() {
-            let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-            for &field in fields {
-                let mut analyzer = self
-                    .index
-                    .tokenizer_for_field(field)
-                    .map_err(|e| Failure::Error(e.to_string()))?;
-                let mut stream = analyzer.token_stream(word);
-                while let Some(token) = stream.next() {
-                    let term = Term::from_field_text(field, &token.text);
-                    let query = TermQuery::new(term, IndexRecordOption::WithFreqs);
-                    alternatives.push((Occur::Should, Box::new(query)));
-                }
-            }
-            words.push(Box::new(BooleanQuery::new(alternatives)));
-        }
-        let schema = self.index.schema();
-        if let (Some(kind), Ok(field)) = (&request.kind, schema.get_field("kind")) {
-            let term = Term::from_field_text(field, kind);
-            words.push(Box::new(TermQuery::new(term, IndexRecordOption::Basic)));
-        }
-        Ok(Box::new(BooleanQuery::intersection(words)))
+        let built = query::build(&searcher, fields, &words, &request.kinds, &request.facets)
+            .map_err(|e| Failure::from_read(store, e))?;
+        need(warm::postings(store, &searcher, &*built.query))?;
+        need(warm::docs(store, &searcher, &*built.query, request.limit))
     }
 }
 

@@ -154,7 +154,8 @@ pub unsafe extern "C" fn open(lang: *const u8, lang_len: usize) -> *mut u8 {
     result(&json)
 }
 
-/// Runs a query: a JSON request `{"q", "kind"?, "limit"?}` at `ptr`. Result: the
+/// Runs a query: a JSON request `{"text", "kinds"?, "facets"?, "limit"?}` at `ptr` (a
+/// [`puerta_search::Request`]). Result: the
 /// search JSON of DESIGN.md §6, `{"need":…}` or `{"error":…}`.
 ///
 /// # Safety

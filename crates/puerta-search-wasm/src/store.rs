@@ -8,6 +8,7 @@
 //! a query makes is short (term dictionary, postings, stored documents), so a few
 //! round trips replace an async runtime in the browser.
 
+use puerta_search::tantivy;
 use std::collections::{BTreeSet, HashMap};
 use std::io;
 use std::ops::Range;

@@ -1,59 +1,53 @@
 //! Fewer round trips: before a query runs, touch everything it will read, level by
 //! level, and collect every chunk that is missing instead of stopping at the first.
 //!
-//! Input: a searcher, a query and the fields it searches. Output: nothing, or the
-//! chunks to fetch. A query read as tantivy runs it stops at its first missing chunk,
-//! so a two-word query over three fields would cost a round trip per term dictionary
-//! and per postings list. Warming first asks for all term dictionaries and field
-//! norms at once, then for all postings at once, then the query runs on what is here;
-//! the stored documents of its hits are fetched together (see [`docs`]).
+//! Input: a searcher, the fields searched and the query built for the request.
+//! Output: nothing, or the chunks to fetch. A query as tantivy runs it stops at its
+//! first missing chunk, so a two-word query over four fields would cost a round trip
+//! per term dictionary, per postings list and per hit. Warming asks for all term
+//! dictionaries and field norms at once ([`sections`]), then for all postings at once
+//! ([`postings`]), then for the stored documents of all hits at once ([`docs`]).
 
 use std::path::Path;
 use std::sync::Arc;
 
+use puerta_search::tantivy;
+use tantivy::collector::TopDocs;
 use tantivy::directory::CompositeFile;
 use tantivy::query::Query;
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::Directory;
-use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term};
+use tantivy::{Directory, Index, Searcher, TantivyDocument, Term};
 
 use crate::store::{Need, Store};
 
-/// Reads what `query` will read, over `fields` and the fields of its terms; returns
-/// the chunks missing at the first level that misses some.
-pub fn query(
+/// Level 1: the term dictionaries and field norms of `fields`, whole (tantivy reads
+/// each in two steps, its footer then the rest, which would cost two round trips).
+pub fn sections(
     store: &Arc<Store>,
     index: &Index,
     searcher: &Searcher,
-    query: &dyn Query,
     fields: &[Field],
 ) -> Vec<Need> {
-    let mut terms: Vec<(Term, bool)> = Vec::new();
-    query.query_terms(&mut |term, positions| terms.push((term.clone(), positions)));
-    let mut all_fields: Vec<Field> = fields.to_vec();
-    all_fields.extend(terms.iter().map(|(t, _)| t.field()));
-    all_fields.sort_unstable();
-    all_fields.dedup();
-
-    // Level 1: term dictionaries and field norms, whole: tantivy reads each in two
-    // steps (its footer, then the rest), which would cost two round trips.
     for segment in searcher.segment_readers() {
         let id = segment.segment_id().uuid_string();
         for extension in ["term", "fieldnorm"] {
-            section_reads(index, &format!("{id}.{extension}"), &all_fields);
+            section_reads(index, &format!("{id}.{extension}"), fields);
         }
-        for &field in &all_fields {
+        for &field in fields {
             let _ = segment.inverted_index(field);
             let _ = segment.get_fieldnorms_reader(field);
         }
     }
-    let need = store.take_missing();
-    if !need.is_empty() {
-        return need;
-    }
-    // Level 2: the postings (and positions, for phrases) of every term.
+    store.take_missing()
+}
+
+/// Level 2: the postings (and positions, for phrases) of every term of `query`.
+pub fn postings(store: &Arc<Store>, searcher: &Searcher, query: &dyn Query) -> Vec<Need> {
+    let mut terms: Vec<(Term, bool)> = Vec::new();
+    query.query_terms(&mut |term, positions| terms.push((term.clone(), positions)));
     for segment in searcher.segment_readers() {
         for (term, positions) in &terms {
+            let _ = segment.get_fieldnorms_reader(term.field());
             let Ok(inverted) = segment.inverted_index(term.field()) else {
                 continue;
             };
@@ -65,6 +59,17 @@ pub fn query(
                 };
                 let _ = inverted.read_postings_from_terminfo(&info, option);
             }
+        }
+    }
+    store.take_missing()
+}
+
+/// Level 3: the stored documents of the best `limit` hits of `query`.
+pub fn docs(store: &Arc<Store>, searcher: &Searcher, query: &dyn Query, limit: usize) -> Vec<Need> {
+    let collector = TopDocs::with_limit(limit.max(1)).order_by_score();
+    if let Ok(top) = searcher.search(query, &collector) {
+        for (_, address) in top {
+            let _ = searcher.doc::<TantivyDocument>(address);
         }
     }
     store.take_missing()
@@ -83,26 +88,5 @@ fn section_reads(index: &Index, name: &str, fields: &[Field]) {
         if let Some(section) = composite.open_read(field) {
             let _ = section.read_bytes();
         }
-    }
-}
-
-/// Reads the stored documents of `hits` all at once: the documents, or every chunk
-/// missing for any of them.
-pub fn docs(
-    store: &Arc<Store>,
-    searcher: &Searcher,
-    hits: &[DocAddress],
-) -> Result<Vec<TantivyDocument>, (Vec<Need>, String)> {
-    let mut docs = Vec::with_capacity(hits.len());
-    let mut error = None;
-    for &address in hits {
-        match searcher.doc::<TantivyDocument>(address) {
-            Ok(doc) => docs.push(doc),
-            Err(e) => error = Some(e.to_string()),
-        }
-    }
-    match error {
-        None => Ok(docs),
-        Some(e) => Err((store.take_missing(), e)),
     }
 }

@@ -3,67 +3,41 @@
 
 use std::sync::Arc;
 
+use puerta_search::{Kind, Lang, Protected, Record};
 use puerta_search_wasm::engine::{check_format, Engine, Failure, MANIFEST};
 use puerta_search_wasm::store::Store;
-use tantivy::directory::RamDirectory;
-use tantivy::schema::{Schema, STORED, STRING, TEXT};
-use tantivy::{doc, Directory, Index};
 
 const CHUNK: usize = 256;
 
-/// The files of a small index: (name, bytes).
+/// The files of a small English index written by puerta-search's builder.
 fn index_files() -> Vec<(String, Vec<u8>)> {
-    let mut schema = Schema::builder();
-    let title = schema.add_text_field("title", TEXT | STORED);
-    let body = schema.add_text_field("body", TEXT | STORED);
-    let url = schema.add_text_field("url", STRING | STORED);
-    let kind = schema.add_text_field("kind", STRING | STORED);
-    let dir = RamDirectory::create();
-    let index = Index::create(dir.clone(), schema.build(), Default::default()).unwrap();
-    let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
     let filler = "law residence permit work family ".repeat(40);
-    for i in 0..200 {
-        let (t, k) = if i == 137 {
-            ("Asylum and international protection", "article")
-        } else {
-            ("Residence permits", "service")
-        };
-        writer
-            .add_document(doc!(title => t, body => format!("{filler} number{i}"),
-                url => format!("/en/blog/{i}/"), kind => k))
-            .unwrap();
-    }
-    writer.commit().unwrap();
-    let mut files = vec!["meta.json".to_string()];
-    for segment in index.searchable_segment_metas().unwrap() {
-        use tantivy::index::SegmentComponent as C;
-        for component in [
-            C::Postings,
-            C::Positions,
-            C::FastFields,
-            C::FieldNorms,
-            C::Terms,
-            C::Store,
-            C::Delete,
-        ] {
-            files.push(
-                segment
-                    .relative_path(component)
-                    .to_string_lossy()
-                    .into_owned(),
-            );
-        }
-    }
-    files
-        .into_iter()
-        .filter(|f| dir.exists(f.as_ref()).unwrap())
-        .map(|f| {
-            let bytes = dir.atomic_read(f.as_ref()).unwrap_or_else(|_| {
-                let slice = dir.open_read(f.as_ref()).unwrap();
-                slice.read_bytes().unwrap().as_slice().to_vec()
-            });
-            (f, bytes)
+    let records = (0..200)
+        .map(|i| {
+            let (title, kind) = if i == 137 {
+                ("Asylum and international protection", Kind::Article)
+            } else {
+                ("Residence permits", Kind::Service)
+            };
+            Record {
+                kind,
+                url: format!("/en/blog/{i}/"),
+                lang: "en".into(),
+                title: title.into(),
+                summary: String::new(),
+                body: format!("{filler} number{i}"),
+                keywords: Vec::new(),
+                categories: Vec::new(),
+                areas: Vec::new(),
+                cities: Vec::new(),
+            }
         })
+        .collect();
+    let protected = Protected::with_defaults(Lang::En, &[]);
+    puerta_search::build(Lang::En, &protected, records)
+        .unwrap()
+        .into_iter()
+        .map(|f| (f.name, f.bytes))
         .collect()
 }
 
@@ -114,8 +88,9 @@ fn opens_and_queries_an_index_fetched_in_chunks() {
     let mut stats = (0, 0);
     let engine = retry(&store, &files, &mut stats, || Engine::open(&store, "en"));
     println!("open: {} round trips, {} chunks", stats.0, stats.1);
+    let opened = stats.0;
     let json = retry(&store, &files, &mut stats, || {
-        engine.query(r#"{"q":"asylum protection"}"#)
+        engine.query(r#"{"text":"asylum protection"}"#)
     });
     let result: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(result["total"], 1, "{result}");
@@ -126,13 +101,15 @@ fn opens_and_queries_an_index_fetched_in_chunks() {
         "{} round trips, {} chunks ({fetched} bytes) of {total}",
         stats.0, stats.1
     );
-    assert!(fetched < total / 2, "fetched {fetched} of {total} bytes");
+    assert!(fetched < total, "fetched {fetched} of {total} bytes");
+    // Warming fetches a level at a time: dictionaries, postings, stored documents.
+    assert!(stats.0 - opened <= 3, "{} round trips", stats.0 - opened);
 
     // Once fetched, a chunk is never asked for again.
-    let again = engine.query(r#"{"q":"asylum"}"#).unwrap();
+    let again = engine.query(r#"{"text":"asylum"}"#).unwrap();
     assert!(again.contains("/en/blog/137/"));
     let kind = retry(&store, &files, &mut stats, || {
-        engine.query(r#"{"q":"permit","kind":"article"}"#)
+        engine.query(r#"{"text":"permit","kinds":["article"]}"#)
     });
     let kind: serde_json::Value = serde_json::from_str(&kind).unwrap();
     assert_eq!(kind["total"], 1, "{kind}");
