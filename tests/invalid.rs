@@ -8,7 +8,9 @@
 //!
 //! Cases with a `generate.txt` (`<path> <bytes>` per line) are too large to commit:
 //! they are copied to a temporary directory and the file at `<path>` is padded to
-//! `<bytes>` before the run. The sites under `tests/accepted/` are quirks that are not
+//! `<bytes>` before the run. Cases with a `theme-edit.txt` (a path under the theme, a
+//! line of it, the broken line to put in its place) get a copy of the real
+//! `themes/default/` with that one edit, so they never drift from the theme. The sites under `tests/accepted/` are quirks that are not
 //! mistakes (CRLF line ends, byte-order marks) and must build.
 //!
 //! After a deliberate change of wording, `PUERTA_BLESS=1 cargo test --test invalid`
@@ -91,9 +93,18 @@ fn place(line: &str) -> Option<(String, usize, usize)> {
     (row > 0 && col > 0).then(|| (file.to_string(), row, col))
 }
 
-/// Copies `from` into `to`, padding the files that `generate.txt` names.
+/// Whether a case is put together in a temporary directory before it runs.
+fn generated(case: &Path) -> bool {
+    case.join("generate.txt").is_file() || case.join("theme-edit.txt").is_file()
+}
+
+/// Copies `from` into `to`, padding the files that `generate.txt` names and breaking
+/// the theme as `theme-edit.txt` says.
 fn materialize(from: &Path, to: &Path) {
     copy_dir(from, to);
+    if let Ok(edit) = std::fs::read_to_string(from.join("theme-edit.txt")) {
+        edit_theme(&edit, to);
+    }
     let Ok(spec) = std::fs::read_to_string(from.join("generate.txt")) else {
         return;
     };
@@ -115,6 +126,25 @@ fn materialize(from: &Path, to: &Path) {
     }
 }
 
+/// Copies the real default theme into the site `to` and replaces, in the file that the
+/// first line of `edit` names, the one occurrence of its second line by its third.
+fn edit_theme(edit: &str, to: &Path) {
+    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+    let copy = to.join("themes/default");
+    copy_dir(&theme, &copy);
+    let [path, old, new] = edit.lines().collect::<Vec<_>>()[..] else {
+        panic!("theme-edit.txt: three lines (path, text, replacement)\n{edit}");
+    };
+    let file = copy.join(path);
+    let text = std::fs::read_to_string(&file).expect("the edited template exists");
+    assert_eq!(
+        text.matches(old).count(),
+        1,
+        "theme-edit.txt: `{old}` must occur once in themes/default/{path}"
+    );
+    std::fs::write(&file, text.replace(old, new)).expect("write the edited template");
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create copy");
     for entry in std::fs::read_dir(from).expect("read case").flatten() {
@@ -133,7 +163,7 @@ fn run_case(case: &Path) -> Vec<String> {
     let expected = std::fs::read_to_string(case.join("expected.txt"))
         .unwrap_or_else(|_| panic!("{name}: no expected.txt"));
     let tmp = tempfile::tempdir().expect("temp dir");
-    let root = if case.join("generate.txt").is_file() {
+    let root = if generated(case) {
         let root = tmp.path().join("site");
         materialize(case, &root);
         root
