@@ -113,7 +113,7 @@ for N in "${SCALES[@]}"; do
           'BEGIN { printf "| %s | puerta/hugo | %.2f | %.2f | %.2f |\n", s, pw / hw, pc / hc, pm / hm }'
       fi
     done
-    if grep -q "^puerta clean " "$W/runs.txt"; then
+    if grep -q "^puerta nochange " "$W/runs.txt"; then
       awk '$1 == "puerta" && $2 == "nochange" { print $3 }' "$W/runs.txt" | median |
         awk -v c="$(stat_of puerta clean 3)" '{ printf "\npuerta no-change build: %.1f %% of its clean build\n", 100 * $1 / c }'
     fi
