@@ -230,3 +230,17 @@ fn new_with_from_records_the_current_hash() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn the_report_works_where_a_build_fails_and_exits_one_when_content_does_not_load() {
+    // The fixture's el locale lacks `bye`: `check` refuses the site, the report
+    // lists it (see above).
+    let root = fixture("translation-stamps");
+    let check = puerta(&["check", "--root", root.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&check.stderr).contains("missing interface string `bye`"));
+    let broken = fixture("laws-unknown");
+    let out = puerta(&["report", "translations", "--root", broken.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error: unknown law `es-lo-4-200`"));
+}
