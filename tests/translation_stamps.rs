@@ -244,3 +244,28 @@ fn the_report_works_where_a_build_fails_and_exits_one_when_content_does_not_load
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("error: unknown law `es-lo-4-200`"));
 }
+
+#[test]
+fn a_stamp_whose_source_is_gone_is_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("translation-stamps"), &site);
+    std::fs::remove_file(site.join("content/blog/vigente.es.md")).unwrap();
+    let json = report_json(&site, &[]);
+    let vigente: Vec<String> = rows(&json)
+        .into_iter()
+        .filter(|r| r.contains("vigente"))
+        .collect();
+    assert_eq!(
+        vigente,
+        [
+            "es article missing vigente - content/blog/vigente.es.md:null",
+            "el article no-source vigente - content/blog/vigente.el.md:5",
+            "en article no-source vigente - content/blog/vigente.en.md:5",
+        ]
+    );
+    let gone = row(&json, "en", "vigente");
+    assert_eq!(gone["recorded"], "ed288e6600bb");
+    assert_eq!(gone["source"]["file"], "content/blog/vigente.es.md");
+    assert_eq!(gone["source"]["hash"], serde_json::Value::Null);
+}
