@@ -73,6 +73,15 @@ impl Entry {
             })
     }
 
+    /// The source of the `lang` translation when its `translated_from` hash no longer
+    /// matches that source's text: the translation may be outdated. `None` when it is
+    /// current, unstamped, or its source language is not written.
+    pub fn outdated_source(&self, lang: &str) -> Option<&Item> {
+        let from = self.items.get(lang)?.doc.translated_from.as_ref()?;
+        let source = self.items.get(&from.lang)?;
+        (crate::content::stamp::of_doc(&source.doc) != from.hash).then_some(source)
+    }
+
     /// Languages with a real translation, in the site's language order.
     pub fn languages<'a>(&'a self, config: &'a Config) -> impl Iterator<Item = &'a str> + 'a {
         config

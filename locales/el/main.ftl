@@ -116,6 +116,15 @@ fallback-notice = Αυτό το περιεχόμενο δεν είναι ακό�
 #   $language (string): όπως στο fallback-notice. Σύντομη σήμανση για τις λίστες.
 fallback-badge = στα { $language }
 
+## Μετάφραση που ίσως έχει μείνει πίσω
+
+# Variables:
+#   $language (string): η γλώσσα του πρωτότυπου κειμένου, π.χ. «ισπανικά».
+translation-outdated = Το κείμενο στα { $language } άλλαξε μετά τη μετάφραση αυτής της σελίδας. Η μετάφραση ίσως δεν περιλαμβάνει τις πιο πρόσφατες αλλαγές.
+# Variables:
+#   $language (string): όπως στο translation-outdated. Το κείμενο του συνδέσμου προς το πρωτότυπο.
+translation-outdated-link = Διαβάστε το κείμενο στα { $language }
+
 ## Σελίδα που δεν βρέθηκε και επιλογή γλώσσας
 
 not-found-title = Η σελίδα δεν βρέθηκε

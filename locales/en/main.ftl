@@ -116,6 +116,15 @@ fallback-notice = This content is not yet available in English; it is shown in {
 #   $language (string): as in fallback-notice. A short label for lists.
 fallback-badge = in { $language }
 
+## Translation that may lag behind
+
+# Variables:
+#   $language (string): the language of the original text, e.g. "Spanish".
+translation-outdated = The { $language } text has changed since this page was translated, so this translation may not include the latest changes.
+# Variables:
+#   $language (string): as in translation-outdated. The text of the link to the original.
+translation-outdated-link = Read the { $language } text
+
 ## Page not found and language chooser
 
 not-found-title = Page not found

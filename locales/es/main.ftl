@@ -116,6 +116,15 @@ fallback-notice = Este contenido aún no está disponible en español; se muestr
 #   $language (string): como en fallback-notice. Etiqueta corta para las listas.
 fallback-badge = en { $language }
 
+## Traducción que puede haber quedado atrás
+
+# Variables:
+#   $language (string): el idioma del texto original, p. ej. «inglés».
+translation-outdated = El texto en { $language } ha cambiado desde que se tradujo esta página: puede que la traducción no recoja los últimos cambios.
+# Variables:
+#   $language (string): como en translation-outdated. Texto del enlace al original.
+translation-outdated-link = Leer el texto en { $language }
+
 ## Página no encontrada y elección de idioma
 
 not-found-title = Página no encontrada

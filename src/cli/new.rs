@@ -22,6 +22,10 @@ pub struct Args {
     /// Title of a new article or page.
     #[arg(long, default_value = "")]
     pub title: String,
+    /// The language a new article or page is translated from: its file must exist;
+    /// the new one records `translated_from` with that text's current hash.
+    #[arg(long, value_name = "LANG")]
+    pub from: Option<String>,
     /// Publication date of a new article (YYYY-MM-DD); default today.
     #[arg(long)]
     pub date: Option<chrono::NaiveDate>,
@@ -113,6 +117,15 @@ pub fn run(root: &Path, args: Args) -> Result<(), Failure> {
                     config.languages.join(", ")
                 )));
             }
+            let dir = if args.kind == Kind::Article {
+                "blog"
+            } else {
+                "pages"
+            };
+            let stamp = match args.from.as_deref() {
+                Some(from) => translated_from(root, &config, dir, &args.key, lang, from)?,
+                None => String::new(),
+            };
             let date = args
                 .date
                 .unwrap_or_else(|| chrono::Local::now().date_naive());
@@ -121,14 +134,11 @@ pub fn run(root: &Path, args: Args) -> Result<(), Failure> {
             } else {
                 args.title.clone()
             };
-            let (dir, text) = match args.kind {
-                Kind::Article => (
-                    "blog",
-                    format!(
-                        "---\ntitle: {title:?}\ndate: {date}\nsummary: \"\"\n# updated: YYYY-MM-DD\n# category: <a code of content/taxonomies/categories.yaml>\ntags: []\naudience: professional          # professional | public\n# authors: [{{name: \"…\", role: \"…\"}}]\n# cites: [{{law: <key of content/laws/>, articles: [\"…\"]}}]\n# legal_review: {{date: YYYY-MM-DD, by: \"…\"}}\n# services: [<id of content/directory/services/>]\n# slug: …                          # URL segment in this language\ndraft: true\n---\n\nWrite the article here. Link another article with `[text](@/blog/<key>.md)`; cite a law with `[@<law key>, <article>]`.\n"
+            let text = match args.kind {
+                Kind::Article => format!(
+                        "---\ntitle: {title:?}\ndate: {date}\n{stamp}summary: \"\"\n# updated: YYYY-MM-DD\n# category: <a code of content/taxonomies/categories.yaml>\ntags: []\naudience: professional          # professional | public\n# authors: [{{name: \"…\", role: \"…\"}}]\n# cites: [{{law: <key of content/laws/>, articles: [\"…\"]}}]\n# legal_review: {{date: YYYY-MM-DD, by: \"…\"}}\n# services: [<id of content/directory/services/>]\n# slug: …                          # URL segment in this language\ndraft: true\n---\n\nWrite the article here. Link another article with `[text](@/blog/<key>.md)`; cite a law with `[@<law key>, <article>]`.\n"
                     ),
-                ),
-                _ => ("pages", format!("---\ntitle: {title:?}\nsummary: \"\"\n# slug: …\ndraft: true\n---\n\nWrite the page here.\n")),
+                _ => format!("---\ntitle: {title:?}\n{stamp}summary: \"\"\n# slug: …\ndraft: true\n---\n\nWrite the page here.\n"),
             };
             (
                 format!("content/{dir}/{}.{lang}.md", args.key),
@@ -157,6 +167,32 @@ pub fn run(root: &Path, args: Args) -> Result<(), Failure> {
         .map_err(|e| Failure::Internal(format!("cannot write {rel}: {e}")))?;
     eprintln!("Created {rel} ({note}).");
     Ok(())
+}
+
+/// The `translated_from` line of a translation of `content/<dir>/<key>.<from>.md`.
+fn translated_from(
+    root: &Path,
+    config: &Config,
+    dir: &str,
+    key: &str,
+    lang: &str,
+    from: &str,
+) -> Result<String, Failure> {
+    if from == lang || !config.languages.iter().any(|l| l == from) {
+        return Err(Failure::Internal(format!(
+            "invalid --from `{from}`: expected another site language than `{lang}`, one of {}",
+            config.languages.join(", ")
+        )));
+    }
+    let rel = format!("content/{dir}/{key}.{from}.md");
+    let text = std::fs::read_to_string(root.join(&rel))
+        .map_err(|e| Failure::Internal(format!("cannot read {rel}, the text to translate: {e}")))?;
+    let hash = puerta::content::stamp::markdown_hash(&text).ok_or_else(|| {
+        Failure::Internal(format!(
+            "{rel} has no front matter with a title: run `puerta check`"
+        ))
+    })?;
+    Ok(format!("translated_from: {{lang: {from}, hash: {hash}}}\n"))
 }
 
 /// Ids of the files of one directory kind, sorted.

@@ -25,9 +25,19 @@ pub enum What {
     /// Articles whose last legal review is too old, older than a change (entry into
     /// force, amendment, repeal) of a law they cite, or missing while they cite laws.
     Reviews(ReviewsArgs),
-    /// Articles and pages missing a language, or whose translation is older than the
-    /// latest edit in another language.
-    Translations(ListArgs),
+    /// Per language, the articles, pages, directory texts and interface strings that
+    /// are missing, or older than the text they were translated from.
+    Translations(TranslationsArgs),
+}
+
+/// Options of `puerta report translations`.
+#[derive(Debug, clap::Args)]
+pub struct TranslationsArgs {
+    /// Only this language.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    #[command(flatten)]
+    list: ListArgs,
 }
 
 /// Options of `puerta report reviews`.
@@ -58,7 +68,7 @@ pub struct ListArgs {
 pub fn run(root: &Path, args: Args) -> Result<(), Failure> {
     let drafts = match &args.what {
         What::Reviews(a) => a.list.drafts,
-        What::Translations(a) => a.drafts,
+        What::Translations(a) => a.list.drafts,
     };
     let options = BuildOptions {
         drafts,
@@ -110,35 +120,78 @@ fn reviews(site: &puerta::model::Site, args: &ReviewsArgs) -> Result<(), Failure
     Ok(())
 }
 
-fn translations(site: &puerta::model::Site, args: &ListArgs) -> Result<(), Failure> {
-    let rows = puerta::report::translations(site);
-    if args.json {
-        println!("{:#}", serde_json::json!({ "entries": rows }));
+fn translations(site: &puerta::model::Site, args: &TranslationsArgs) -> Result<(), Failure> {
+    use puerta::report::{Status, TranslationRow};
+    let languages = &site.config.languages;
+    if let Some(lang) = args
+        .lang
+        .as_deref()
+        .filter(|l| !languages.iter().any(|s| s == l))
+    {
+        return Err(Failure::Internal(format!(
+            "unknown language `{lang}`: expected one of {}",
+            languages.join(", ")
+        )));
+    }
+    let rows = puerta::report::translations(site, args.lang.as_deref());
+    if args.list.json {
+        println!("{:#}", serde_json::json!({ "translations": rows }));
         return Ok(());
     }
-    for row in &rows {
-        let mut parts = Vec::new();
-        if !row.missing.is_empty() {
-            parts.push(format!("missing {}", row.missing.join(", ")));
+    let place = |file: &Path, line: Option<usize>| match line {
+        Some(line) => format!("{}:{line}", file.display()),
+        None => file.display().to_string(),
+    };
+    for lang in languages {
+        let mine: Vec<&TranslationRow> = rows.iter().filter(|r| &r.lang == lang).collect();
+        if mine.is_empty() {
+            continue;
         }
-        if let (false, Some((lang, date))) = (row.stale.is_empty(), &row.newest) {
-            parts.push(format!(
-                "older than `{lang}` (edited {date}): {}",
-                row.stale.join(", ")
-            ));
-        }
+        let missing = mine.iter().filter(|r| r.status == Status::Missing).count();
         println!(
-            "{}/{} [{}]: {}",
-            row.section.dir(),
-            row.key,
-            row.present.join(", "),
-            parts.join("; ")
+            "[{lang}] {missing} missing, {} to update",
+            mine.len() - missing
         );
+        for row in mine {
+            let what = match &row.field {
+                Some(field) => format!("{} `{}` of `{}`", row.kind.as_str(), field, row.key),
+                None => format!("{} `{}`", row.kind.as_str(), row.key),
+            };
+            let src = row.source.as_ref();
+            let from = src.map(|s| place(&s.file, s.line)).unwrap_or_default();
+            let stamp = src
+                .and_then(|s| Some((s.lang.as_str(), s.hash.as_deref()?)))
+                .map(|(l, h)| match row.kind {
+                    puerta::report::Kind::Interface => format!("`# from {l}: {h}`"),
+                    puerta::report::Kind::Directory => {
+                        format!("`translated_from: {{{lang}: {{from: {l}, hash: {h}}}}}`")
+                    }
+                    _ => format!("`translated_from: {{lang: {l}, hash: {h}}}`"),
+                })
+                .unwrap_or_default();
+            let text = match row.status {
+                Status::Missing => format!("missing {what}; translate {from}, then record {stamp}"),
+                Status::Outdated => format!(
+                    "{what} outdated (hash rule: recorded {}, the source changed): compare with {from}, then record {stamp}",
+                    row.recorded.as_deref().unwrap_or("")
+                ),
+                Status::Older => format!(
+                    "{what} may be outdated (date rule, no recorded hash): edited {}, {} edited {}",
+                    row.edited.map(|d| d.to_string()).unwrap_or_default(),
+                    from,
+                    src.and_then(|s| s.edited).map(|d| d.to_string()).unwrap_or_default(),
+                ),
+                Status::NoSource => format!(
+                    "{what} records a source that does not exist: {from}"
+                ),
+            };
+            println!("  {}: {text}", place(&row.file, row.line));
+        }
     }
     println!(
-        "{} entr{} to translate or update.",
+        "{} translation{} to write or update.",
         rows.len(),
-        if rows.len() == 1 { "y" } else { "ies" }
+        if rows.len() == 1 { "" } else { "s" }
     );
     Ok(())
 }

@@ -98,6 +98,9 @@ pub struct FrontMatter {
     /// Drafts are left out unless `--drafts` is given.
     #[serde(default)]
     pub draft: bool,
+    /// The language this text was translated from and the hash of that text then.
+    #[serde(default)]
+    pub translated_from: Option<super::stamp::Stamp>,
 }
 
 /// A Markdown file split into front matter and body.

@@ -7,6 +7,7 @@
 
 pub mod frontmatter;
 mod layout;
+pub mod stamp;
 
 use std::path::{Path, PathBuf};
 
@@ -80,6 +81,8 @@ pub struct Doc {
     pub legal_review: Option<Review>,
     /// Related directory services as written, with their places.
     pub services: Vec<(String, Span)>,
+    /// What this translation was translated from (`translated_from`), checked.
+    pub translated_from: Option<stamp::TranslatedFrom>,
     /// Markdown body.
     pub body: String,
     /// Line of the file where the body starts, to place errors found in it.
@@ -289,6 +292,16 @@ fn load_one(
             .expected("the title as readers see it, e.g. `title: \"Pedir asilo en España\"`"),
         );
     }
+    if let Some(from) = &fm.translated_from {
+        stamp::check(
+            config,
+            Some(&lang),
+            from,
+            source.locate(&["translated_from", "lang"]),
+            source.locate(&["translated_from", "hash"]),
+            &mut errors,
+        );
+    }
     let slug = fm.slug.clone().unwrap_or_else(|| key.clone());
     if let Err(why) = check_slug(&slug) {
         errors.push(with_slug_hint(
@@ -329,6 +342,11 @@ fn load_one(
     } else {
         Span::file(&file)
     };
+    let translated_from = fm.translated_from.map(|s| stamp::TranslatedFrom {
+        at: source.locate(&["translated_from"]),
+        lang: s.lang,
+        hash: s.hash,
+    });
     Ok(Some(Doc {
         section,
         key,
@@ -348,6 +366,7 @@ fn load_one(
         cites,
         legal_review,
         services,
+        translated_from,
         body: split.body.to_string(),
         body_line: split.body_line,
     }))

@@ -13,10 +13,11 @@ use super::check::{invalid, Checker, Index, Kind};
 use super::load::{Files, Parsed};
 use super::types::{
     City, GeoPrecision, Holidays, Location, LocationType, Network, Organization, Partnership,
-    Seminar,
+    Seminar, Stamped,
 };
 use super::{place, service, values, Entity};
 use crate::config::Config;
+use crate::content::stamp;
 use crate::diag::{Diagnostic, Problem, Span};
 use crate::schedule::Opening;
 use crate::yaml::Source;
@@ -40,6 +41,12 @@ pub fn all(config: &Config, index: &Index<'_>, files: &Files) -> (Vec<Diagnostic
         .map(|p| {
             let mut c = Checker::new(config, index);
             let openings = service::check(&mut c, p.source(), &p.entity);
+            stamp::check_entity(
+                config,
+                p.source(),
+                p.entity.data.translated_from(),
+                &mut c.out,
+            );
             (c.out, openings)
         })
         .collect();
@@ -53,7 +60,7 @@ pub fn all(config: &Config, index: &Index<'_>, files: &Files) -> (Vec<Diagnostic
 
 type Check<T> = fn(&mut Checker<'_>, Source<'_>, &Entity<T>);
 
-fn each<'a, T: Sync>(
+fn each<'a, T: Sync + Stamped>(
     config: &'a Config,
     index: &'a Index<'a>,
     list: &'a [Parsed<T>],
@@ -62,6 +69,12 @@ fn each<'a, T: Sync>(
     list.par_iter().flat_map_iter(move |p| {
         let mut c = Checker::new(config, index);
         check(&mut c, p.source(), &p.entity);
+        stamp::check_entity(
+            config,
+            p.source(),
+            p.entity.data.translated_from(),
+            &mut c.out,
+        );
         c.out
     })
 }

@@ -20,6 +20,15 @@ struct Pagination {
     last: String,
 }
 
+/// The version a translation was made from, when it changed since (the translation
+/// may be outdated).
+#[derive(Debug, Serialize)]
+struct Outdated {
+    lang: String,
+    language: String,
+    href: String,
+}
+
 /// The same term in another language.
 #[derive(Debug, Serialize)]
 struct OtherLanguage {
@@ -143,6 +152,18 @@ pub(super) fn render(
                 "fallback_language",
                 &r.t(lang, &format!("language-name-{}", shown.item.doc.lang)),
             );
+            if let Some(source) = entry.outdated_source(lang).filter(|_| !shown.fallback) {
+                let from = &source.doc.lang;
+                let path = context::entry_path(site, entry, from);
+                ctx.insert(
+                    "outdated",
+                    &Outdated {
+                        lang: from.clone(),
+                        language: r.t(lang, &format!("language-name-{from}")),
+                        href: urls::link(config.base_path(), &path),
+                    },
+                );
+            }
             if section == Section::Blog && !shown.fallback {
                 let blog = r.t(lang, "blog-title");
                 ctx.insert(

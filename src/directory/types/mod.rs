@@ -24,6 +24,33 @@ use serde::Deserialize;
 
 use crate::localized::Localized;
 
+/// An entity whose texts may record what they were translated from.
+pub trait Stamped {
+    /// Its `translated_from`.
+    fn translated_from(&self) -> &crate::content::stamp::EntityStamps;
+}
+
+macro_rules! stamped {
+    ($($kind:ty),*) => {$(
+        impl Stamped for $kind {
+            fn translated_from(&self) -> &crate::content::stamp::EntityStamps {
+                &self.translated_from
+            }
+        }
+    )*};
+}
+
+stamped!(
+    Organization,
+    Service,
+    Location,
+    City,
+    Seminar,
+    Network,
+    Partnership,
+    Holidays
+);
+
 /// `content/directory/organizations/<id>.yaml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -59,6 +86,11 @@ pub struct Organization {
     /// Where the facts come from.
     #[serde(default)]
     pub source: Option<Source>,
+    /// Stamps of its translated texts: for a language, the language they were
+    /// translated from and the hash of that language's texts then (README,
+    /// "Translations").
+    #[serde(default)]
+    pub translated_from: crate::content::stamp::EntityStamps,
 }
 
 /// Kinds of organizations.
@@ -129,6 +161,11 @@ pub struct Service {
     /// When and from what the information was checked.
     #[serde(default)]
     pub verification: Option<Verification>,
+    /// Stamps of its translated texts: for a language, the language they were
+    /// translated from and the hash of that language's texts then (README,
+    /// "Translations").
+    #[serde(default)]
+    pub translated_from: crate::content::stamp::EntityStamps,
 }
 
 /// Who may come, and who is referred elsewhere.

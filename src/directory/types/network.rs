@@ -30,6 +30,11 @@ pub struct Network {
     /// Where the facts come from.
     #[serde(default)]
     pub source: Option<Source>,
+    /// Stamps of its translated texts: for a language, the language they were
+    /// translated from and the hash of that language's texts then (README,
+    /// "Translations").
+    #[serde(default)]
+    pub translated_from: crate::content::stamp::EntityStamps,
 }
 
 /// An organization supporting a network.
@@ -75,6 +80,11 @@ pub struct Partnership {
     /// Where the facts come from.
     #[serde(default)]
     pub source: Option<Source>,
+    /// Stamps of its translated texts: for a language, the language they were
+    /// translated from and the hash of that language's texts then (README,
+    /// "Translations").
+    #[serde(default)]
+    pub translated_from: crate::content::stamp::EntityStamps,
 }
 
 /// What a partnership covers.

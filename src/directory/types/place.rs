@@ -30,6 +30,11 @@ pub struct Location {
     /// URL of a virtual location.
     #[serde(default)]
     pub url: Option<String>,
+    /// Stamps of its translated texts: for a language, the language they were
+    /// translated from and the hash of that language's texts then (README,
+    /// "Translations").
+    #[serde(default)]
+    pub translated_from: crate::content::stamp::EntityStamps,
 }
 
 /// Kinds of locations.
@@ -101,4 +106,9 @@ pub struct City {
     /// Region.
     #[serde(default)]
     pub region: Option<Localized>,
+    /// Stamps of its translated texts: for a language, the language they were
+    /// translated from and the hash of that language's texts then (README,
+    /// "Translations").
+    #[serde(default)]
+    pub translated_from: crate::content::stamp::EntityStamps,
 }

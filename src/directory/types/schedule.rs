@@ -62,6 +62,11 @@ pub struct Holidays {
     pub name: Localized,
     /// The days.
     pub dates: Vec<HolidayDate>,
+    /// Stamps of its translated texts: for a language, the language they were
+    /// translated from and the hash of that language's texts then (README,
+    /// "Translations").
+    #[serde(default)]
+    pub translated_from: crate::content::stamp::EntityStamps,
 }
 
 /// One holiday.

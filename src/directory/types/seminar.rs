@@ -50,6 +50,11 @@ pub struct Seminar {
     /// Id of the network it belongs to.
     #[serde(default)]
     pub network: Option<String>,
+    /// Stamps of its translated texts: for a language, the language they were
+    /// translated from and the hash of that language's texts then (README,
+    /// "Translations").
+    #[serde(default)]
+    pub translated_from: crate::content::stamp::EntityStamps,
 }
 
 /// Who a seminar is for.

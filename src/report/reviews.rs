@@ -1,5 +1,4 @@
-//! Reports for editors (DESIGN.md §7): articles whose legal review is overdue, and
-//! translations that are missing or older than another language's.
+//! `puerta report reviews`: articles whose legal review is overdue.
 //!
 //! Input: a resolved [`Site`] (see [`crate::load_site`]) and a date. Output: plain,
 //! serializable rows, sorted by file; the binary prints them as text or JSON.
@@ -11,7 +10,7 @@ use serde::Serialize;
 
 use crate::law::review::{self, Reason};
 use crate::law::ChangeKind;
-use crate::model::{Entry, Site};
+use crate::model::Site;
 
 /// An article (in one language) whose legal review is overdue.
 #[derive(Debug, Clone, Serialize)]
@@ -119,73 +118,4 @@ pub fn reviews(site: &Site, today: NaiveDate, max_age_days: i64) -> Vec<ReviewRo
     }
     rows.sort_by(|a, b| a.file.cmp(&b.file));
     rows
-}
-
-/// A key (article or page) missing in some languages, or whose translations lag
-/// behind the latest edit of another language.
-#[derive(Debug, Clone, Serialize)]
-pub struct TranslationRow {
-    /// `blog` or `pages`.
-    pub section: crate::content::Section,
-    /// The shared key.
-    pub key: String,
-    /// Languages it is written in.
-    pub present: Vec<String>,
-    /// Site languages it is missing in.
-    pub missing: Vec<String>,
-    /// Languages whose last edit (`updated`, else `date`) is older than the newest
-    /// one's: they may not say what the newest says.
-    pub stale: Vec<String>,
-    /// The language edited last, and when.
-    pub newest: Option<(String, NaiveDate)>,
-}
-
-/// Every key missing a site language or with a translation older than another's.
-pub fn translations(site: &Site) -> Vec<TranslationRow> {
-    let config = &site.config;
-    let mut rows = Vec::new();
-    for entry in site.articles.iter().chain(&site.pages) {
-        let present: Vec<String> = entry.languages(config).map(str::to_string).collect();
-        let missing: Vec<String> = config
-            .languages
-            .iter()
-            .filter(|l| !entry.items.contains_key(*l))
-            .cloned()
-            .collect();
-        let newest = newest_edit(entry);
-        let stale: Vec<String> = match &newest {
-            Some((_, date)) => present
-                .iter()
-                .filter(|l| edited(entry, l).is_some_and(|d| d < *date))
-                .cloned()
-                .collect(),
-            None => Vec::new(),
-        };
-        if missing.is_empty() && stale.is_empty() {
-            continue;
-        }
-        rows.push(TranslationRow {
-            section: entry.section,
-            key: entry.key.clone(),
-            present,
-            missing,
-            stale,
-            newest,
-        });
-    }
-    rows.sort_by(|a, b| (a.section, &a.key).cmp(&(b.section, &b.key)));
-    rows
-}
-
-fn edited(entry: &Entry, lang: &str) -> Option<NaiveDate> {
-    let doc = &entry.items.get(lang)?.doc;
-    doc.updated.or(doc.date)
-}
-
-fn newest_edit(entry: &Entry) -> Option<(String, NaiveDate)> {
-    entry
-        .items
-        .keys()
-        .filter_map(|l| edited(entry, l).map(|d| (l.clone(), d)))
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
 }
