@@ -21,7 +21,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { exampleQueries, corpusQueries, plausible } from './queries.mjs';
-import { summarize, table } from './report.mjs';
+import { summarize } from './report.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const require = createRequire(path.join(here, '../../.ci/web/package.json'));
@@ -110,17 +110,22 @@ const partOf = {
   pagefind: (p) => (!p.startsWith('/pagefind/') ? 'other' : p.endsWith('.js') ? 'js'
     : /\/wasm\.[^/]*\.pagefind$/.test(p) ? 'wasm' : p.endsWith('.pf_fragment') ? 'fragment' : 'index'),
 };
+// Bytes per part (js, wasm, index, fragment, other) of the responses, and each file with
+// its start and end (ms from the start of the navigation).
 function account(engine, root, origin, resources) {
-  const paths = resources.filter((u) => u.startsWith(origin)).map((u) => decodeURIComponent(new URL(u).pathname));
+  const seen = new Set();
   const parts = {};
   const files = [];
-  for (const p of [...new Set(paths)]) {
+  for (const { url, start, end } of resources.filter((r) => r.url.startsWith(origin))) {
+    const p = decodeURIComponent(new URL(url).pathname);
+    if (seen.has(p)) continue;
+    seen.add(p);
     const s = sizes(root, p);
     const part = partOf[engine](p);
     parts[part] = parts[part] || { served: 0, raw: 0, brotli: 0, files: 0 };
     for (const k of ['served', 'raw', 'brotli']) parts[part][k] += s[k];
     parts[part].files += 1;
-    files.push({ path: p, part, ...s });
+    files.push({ path: p, part, start, end, ...s });
   }
   return { parts, files };
 }
@@ -143,7 +148,10 @@ async function load(url, setup) {
   context.on('requestfinished', async (r) => {
     const at = Date.now();
     const response = await r.response();
-    if (response && response.status() === 200) finished.push({ url: r.url(), at });
+    if (response && response.status() === 200) {
+      const t = r.timing(); // startTime: epoch ms; responseEnd: ms after startTime
+      finished.push({ url: r.url(), at, startTime: t.startTime, took: t.responseEnd });
+    }
   });
   await context.exposeBinding('__benchDone', () => { doneAt = doneAt || Date.now(); });
   if (setup) await context.addInitScript(setup);
@@ -154,8 +162,12 @@ async function load(url, setup) {
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__first, null, { timeout: 60000, polling: 50 });
     const first = await page.evaluate(() => window.__first);
+    const origin = await page.evaluate(() => performance.timeOrigin);
     await page.waitForTimeout(20); // the events of responses that ended before the binding call
-    return { ...first, resources: finished.filter((f) => f.at <= doneAt).map((f) => f.url), errors };
+    const round = (x) => Math.round(x * 10) / 10;
+    const resources = finished.filter((f) => f.at <= doneAt).map((f) => ({ url: f.url,
+      start: round(f.startTime - origin), end: f.took >= 0 ? round(f.startTime - origin + f.took) : null }));
+    return { ...first, resources, errors };
   } catch (e) {
     return { error: `${e.message.split('\n')[0]} ${errors.join(' ')}`.trim() };
   } finally {
@@ -215,5 +227,4 @@ puerta.server.close();
 pf.server.close();
 
 const report = { scale, runs, chromium: chromiumVersion, indexing, queries: results, summary: summarize(results) };
-console.log(`\n${table([report])}`);
 if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify(report, null, 2));

@@ -7,8 +7,8 @@
 //     and a word with accents (or tonos) written without them (none in English text).
 // A first result is plausible when it is the judged one, or, without a judgement, when
 // the text of its page has every intended word (folded like the engines fold it; a
-// word also counts when a longer word starts with all but its last two letters, which
-// stemming allows).
+// word also counts when the page has a word that shares its first letters, all but its
+// last three and at least three, as stemming allows: "take" for "taking").
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -120,10 +120,15 @@ export function plausible(site, q, urlPath) {
   if (q.first) return decodeURIComponent(new URL(urlPath, 'http://x').pathname) === q.first;
   const have = pageWords(site, urlPath);
   return q.words.every((w) => {
-    const f = fold(w);
-    if (have.has(f)) return true;
-    const stem = [...f].slice(0, Math.max(4, [...f].length - 2)).join('');
-    for (const t of have) if (t.startsWith(stem)) return true;
+    const f = [...fold(w)];
+    if (have.has(f.join(''))) return true;
+    const need = Math.max(3, f.length - 3);
+    for (const t of have) {
+      const c = [...t];
+      let same = 0;
+      while (same < f.length && same < c.length && c[same] === f[same]) same += 1;
+      if (same >= need) return true;
+    }
     return false;
   });
 }

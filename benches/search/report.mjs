@@ -41,7 +41,7 @@ const ms = (n) => (n === null ? '–' : n.toFixed(0));
 /** The Markdown table of one or more scales ({scale, summary} each). */
 export function table(reports) {
   const lines = [
-    '| scale | lang | engine | search KB before 1st result (JS + wasm + index) | JS | wasm | index | page (HTML, CSS) | time to 1st result (ms) | plausible 1st / queries | queries with 0 hits | hits (median) |',
+    '| scale | lang | engine | search KiB before 1st result (JS + wasm + index) | JS | wasm | index | page (HTML, CSS) | time to 1st result (ms) | 1st result judged right (example) or plausible (corpora) / queries | queries with 0 hits | hits (median) |',
     '|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const { scale, summary } of reports) {
@@ -76,7 +76,7 @@ export function queryTable(report) {
     '|---|---|---|--:|---|--:|--:|---|--:|',
   ];
   const cell = (o) => (o.error ? ['error', o.error, '–']
-    : [o.hits, `${o.first ?? '–'}${o.first && !o.plausible ? ' ✗' : ''}`, ms(o.msMedian)]);
+    : [o.hits, `${o.first ? decodeURI(o.first) : '–'}${o.plausible ? '' : ' ✗'}`, ms(o.msMedian)]);
   for (const q of report.queries) {
     lines.push(`| ${q.lang} | ${q.kind} | ${q.query} | ${cell(q.puerta).join(' | ')} | ${cell(q.pagefind).join(' | ')} |`);
   }
@@ -90,5 +90,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2);
   }
   console.log(`${table(reports)}\n\n${indexingTable(reports)}`);
-  for (const r of reports) console.log(`\n${r.scale}, every query (✗: first result not plausible):\n\n${queryTable(r)}`);
+  for (const r of reports) console.log(`\n${r.scale}, every query (✗: first result not the judged one, or not plausible):\n\n${queryTable(r)}`);
 }
