@@ -66,8 +66,13 @@ pub fn serve(
 
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event {
-            let _ = tx.send(event.paths);
+        // Reads (the build's own among them) change nothing: only writes, creations,
+        // removals and renames start a rebuild, or every build would start the next.
+        match event {
+            Ok(event) if !matches!(event.kind, notify::EventKind::Access(_)) => {
+                let _ = tx.send(event.paths);
+            }
+            _ => {}
         }
     })
     .map_err(io::Error::other)?;
