@@ -9,7 +9,7 @@ set -euo pipefail
 SITE=$1
 RUNS=${2:-3}
 BIN=${PUERTA:-$PWD/target/release/puerta}
-ARTICLE=$(ls "$SITE"/content/blog/*.es.md | head -1)
+ARTICLE=$(find "$SITE/content/blog" -name "*.es.md" -print -quit)
 BACKUP=$(mktemp)
 cp "$ARTICLE" "$BACKUP"
 LOG=$(mktemp)
