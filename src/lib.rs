@@ -8,6 +8,7 @@
 //! is collected as a [`diag::Diagnostic`] so that one run reports them all.
 //! [`load_site`] stops after the model, for reports ([`report`]).
 
+pub mod cache;
 pub mod config;
 pub mod content;
 pub mod diag;
@@ -64,6 +65,9 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Write the output (false: check only).
     pub write: bool,
+    /// Build the search indexes; when false, the previous output's indexes are kept
+    /// as they are (the live preview rebuilds them after the reload).
+    pub search_index: bool,
 }
 
 impl BuildOptions {
@@ -76,6 +80,7 @@ impl BuildOptions {
             now: None,
             drafts: false,
             write: true,
+            search_index: true,
         }
     }
 
@@ -98,6 +103,12 @@ pub struct Report {
     pub pages: usize,
     /// Warnings; they do not fail the build.
     pub warnings: Vec<Diagnostic>,
+    /// Files written because their content changed (all of them in a clean build).
+    pub changed: usize,
+    /// Files of the previous output deleted because the new site has no such file.
+    pub removed: usize,
+    /// Whether nothing changed since the last build, whose output was kept as it is.
+    pub reused: bool,
     /// Time per stage, in order.
     pub stages: Vec<(&'static str, Duration)>,
 }
@@ -157,6 +168,27 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
     }
     stage("config", &mut report);
 
+    let out_dir = options.out_dir();
+    let io_error = |source| Error::Io {
+        path: out_dir.clone(),
+        source,
+    };
+    let cache_dir = cache::dir_for(&out_dir);
+    let mut key = None;
+    let previous = if options.write {
+        write::recover(&out_dir).map_err(io_error)?;
+        let previous = cache::manifest::Previous::load(&out_dir, &cache_dir);
+        key = build_key(options, &config, &cache_dir);
+        if previous.intact && key.is_some() && previous.fingerprint == key {
+            stage("cache", &mut report);
+            return Ok(reused(report, &previous));
+        }
+        stage("cache", &mut report);
+        Some(previous)
+    } else {
+        None
+    };
+
     let (loaded, (theme, locales)) = rayon::join(
         || load_sources(&config),
         || (Theme::load(&config), theme::locale_files(&config)),
@@ -196,25 +228,20 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
             return Err(fail(diags));
         }
     };
-    let out_dir = options.out_dir();
-    let staging = if options.write {
-        Some(write::Staging::new(&out_dir).map_err(|source| Error::Io {
-            path: out_dir.clone(),
-            source,
-        })?)
-    } else {
-        None
+    let staging = match previous {
+        Some(previous) => Some(write::Staging::new(&out_dir, previous).map_err(io_error)?),
+        None => None,
     };
     let jobs = renderer.jobs();
     let errors = Mutex::new(Vec::new());
     // Render on every core; write on one thread. Creating thousands of files from
     // several threads at once makes them spin on directory locks in the kernel (the
     // benchmark spent three times more system time than a sequential copy).
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<Output>(256);
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<(Output, u128)>(256);
     let written = std::thread::scope(|scope| {
         let writer = scope.spawn(|| write::drain(staging.as_ref(), receiver));
         for output in static_outputs(&theme).chain(runtime.outputs()) {
-            let _ = sender.send(output);
+            send(&sender, output);
         }
         // The open-data export of a site with a directory, one language per task.
         if !site.directory.services.is_empty() || !site.directory.organizations.is_empty() {
@@ -223,7 +250,7 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
                 .par_iter()
                 .for_each_with(sender.clone(), |sender, lang| {
                     for output in export::hsds::hsds(&site.directory, &site.config, lang) {
-                        let _ = sender.send(output);
+                        send(sender, output);
                     }
                 });
         }
@@ -240,12 +267,11 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
                         }
                     }
                     if let Some(output) = output {
-                        // A closed channel means the writer failed; its error is reported below.
-                        let _ = sender.send(output);
+                        send(sender, output);
                     }
                 });
             },
-            || index_stage(&site, options.write, index_sender),
+            || index_stage(&site, options.write && options.search_index, index_sender),
         );
         (writer.join(), indexed)
     });
@@ -254,8 +280,8 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
         on_stage("index", took);
         report.stages.push(("index", took));
     }
-    let (files, bytes) = match written {
-        Ok(Ok(totals)) => totals,
+    let written = match written {
+        Ok(Ok(written)) => written,
         Ok(Err((path, source))) => {
             return Err(Error::Io {
                 path: out_dir.join(path),
@@ -264,8 +290,9 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
         }
         Err(panic) => std::panic::resume_unwind(panic),
     };
-    report.files = files;
-    report.bytes = bytes;
+    report.files = written.files;
+    report.bytes = written.bytes;
+    report.changed = written.changed;
     stage("render", &mut report); // rendering and writing overlap: each job writes its file
 
     let render_errors = errors.into_inner().unwrap_or_default();
@@ -273,14 +300,29 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
     if diags.has_errors() {
         return Err(fail(diags));
     }
-    if let Some(staging) = staging {
-        staging.commit().map_err(|source| Error::Io {
-            path: out_dir.clone(),
-            source,
-        })?;
-        stage("swap", &mut report);
-    }
     report.warnings = diags.into_sorted();
+    if let Some(staging) = staging {
+        let mut entries = written.entries;
+        if !options.search_index {
+            let kept = staging.previous().valid.iter().filter(|(path, _)| {
+                let lang = path.strip_prefix("search/").and_then(|p| p.split_once('/'));
+                lang.is_some_and(|(lang, _)| site.config.languages.iter().any(|l| l == lang))
+            });
+            entries.extend(kept.map(|(p, e)| (p.clone(), *e)));
+            key = None; // an output with stale indexes is never reused as a whole
+        }
+        report.removed = staging.commit(&entries).map_err(io_error)?;
+        // A build with warnings is never reused as a whole: it could not repeat them.
+        let manifest = cache::manifest::Manifest {
+            fingerprint: key.filter(|_| report.warnings.is_empty()),
+            entries,
+            articles: report.articles,
+            pages: report.pages,
+        };
+        // Without a manifest the next build only writes every file again.
+        let _ = manifest.save(&cache_dir);
+        stage("commit", &mut report);
+    }
     Ok(report)
 }
 
@@ -389,16 +431,60 @@ fn resolve(
 fn index_stage(
     site: &Site,
     enabled: bool,
-    sender: std::sync::mpsc::SyncSender<Output>,
+    sender: std::sync::mpsc::SyncSender<(Output, u128)>,
 ) -> Result<Option<Duration>, index::IndexError> {
     if !enabled {
         return Ok(None);
     }
     let started = Instant::now();
     for output in index::outputs(site)? {
-        let _ = sender.send(output);
+        send(&sender, output);
     }
     Ok(Some(started.elapsed()))
+}
+
+/// Hands an output to the writer with its content hash, computed on the calling
+/// (rendering) thread. A closed channel means the writer failed; its error is
+/// reported when it is joined.
+fn send(sender: &std::sync::mpsc::SyncSender<(Output, u128)>, output: Output) {
+    let hash = cache::hash(&output.bytes);
+    let _ = sender.send((output, hash));
+}
+
+/// The key under which a build's output may be reused as a whole: the inputs, the
+/// options, the binary and the build clock. `None` when the clock matters and is not
+/// fixed: a site with opening times, calendars or law statuses is rendered again on
+/// every build unless `--now` is given. Without `--now`, other sites depend on the
+/// clock only through the date (the year in footers, feeds' `updated`).
+fn build_key(options: &BuildOptions, config: &Config, cache_dir: &std::path::Path) -> Option<u128> {
+    let inputs = cache::inputs::fingerprint(&options.root, cache_dir);
+    let clock = match options.now {
+        Some(now) => now.to_rfc3339(),
+        None if inputs.uses_clock => return None,
+        None => chrono::Utc::now().date_naive().to_string(),
+    };
+    let binary = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| cache::manifest::Stamp::of(&m))
+        .map(|s| format!("{} {}", s.size, s.mtime))
+        .unwrap_or_default();
+    let mut fp = cache::Fingerprint::default();
+    fp.add(&inputs.fingerprint.to_le_bytes())
+        .add(env!("CARGO_PKG_VERSION").as_bytes())
+        .add(binary.as_bytes())
+        .add(config.base_url.as_bytes())
+        .add(&[u8::from(options.drafts)])
+        .add(clock.as_bytes());
+    Some(fp.finish())
+}
+
+/// The report of a build that found its output already up to date.
+fn reused(mut report: Report, previous: &cache::manifest::Previous) -> Report {
+    report.files = previous.valid.len();
+    report.bytes = previous.valid.values().map(|e| e.stamp.size).sum();
+    (report.articles, report.pages) = previous.counts;
+    report.reused = true;
+    report
 }
 
 fn static_outputs(theme: &Theme) -> impl Iterator<Item = Output> + '_ {

@@ -24,8 +24,10 @@ pub enum Event {
     Listening(String),
     /// Files changed; a rebuild starts.
     Changed(Vec<PathBuf>),
-    /// A build succeeded (the first one included).
+    /// A build succeeded (the first one included); open pages were told to reload.
     Built(Report, Duration),
+    /// The search indexes were brought up to date after a reload.
+    Indexed(Report),
     /// A build failed; the previous build is still served.
     Failed(Error),
 }
@@ -64,8 +66,13 @@ pub fn serve(
 
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event {
-            let _ = tx.send(event.paths);
+        // Reads (the build's own among them) change nothing: only writes, creations,
+        // removals and renames start a rebuild, or every build would start the next.
+        match event {
+            Ok(event) if !matches!(event.kind, notify::EventKind::Access(_)) => {
+                let _ = tx.send(event.paths);
+            }
+            _ => {}
         }
     })
     .map_err(io::Error::other)?;
@@ -75,6 +82,8 @@ pub fn serve(
     on_event(Event::Listening(url));
     let ignored = [
         out.clone(),
+        crate::cache::dir_for(&out),
+        options.root.join(".puerta-cache"),
         options.root.join("target"),
         options.root.join(".git"),
         options.root.join("public"),
@@ -85,19 +94,42 @@ pub fn serve(
                 n.to_string_lossy().starts_with(".") || n.to_string_lossy().ends_with('~')
             })
     };
-    while let Ok(paths) = rx.recv() {
+    let mut arrived = rx.recv().ok();
+    while let Some(paths) = arrived.take() {
         let mut changed: Vec<PathBuf> = paths.into_iter().filter(&relevant).collect();
         // Editors write in several steps: gather what else arrives shortly after.
-        while let Ok(more) = rx.recv_timeout(Duration::from_millis(80)) {
+        while let Ok(more) = rx.recv_timeout(Duration::from_millis(30)) {
             changed.extend(more.into_iter().filter(&relevant));
         }
         if changed.is_empty() {
+            arrived = rx.recv().ok();
             continue;
         }
         changed.sort();
         changed.dedup();
         on_event(Event::Changed(changed));
-        rebuild(&options, &state, on_event);
+        // Pages first, with the previous search indexes: the reload does not wait for
+        // the indexes, which take longer than the pages. They follow once no other
+        // change arrives for a moment.
+        let quick = BuildOptions {
+            search_index: false,
+            ..options.clone()
+        };
+        if rebuild(&quick, &state, on_event) {
+            match rx.recv_timeout(Duration::from_millis(300)) {
+                Ok(paths) => {
+                    arrived = Some(paths);
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    if let Ok(report) = build(&options, &|_, _| {}) {
+                        on_event(Event::Indexed(report));
+                    }
+                }
+            }
+        }
+        arrived = rx.recv().ok();
     }
     Ok(())
 }
@@ -111,7 +143,8 @@ struct State {
     error: Mutex<Option<String>>,
 }
 
-fn rebuild(options: &BuildOptions, state: &State, on_event: &(dyn Fn(Event) + Sync)) {
+/// Builds, then tells open pages to reload; whether the build succeeded.
+fn rebuild(options: &BuildOptions, state: &State, on_event: &(dyn Fn(Event) + Sync)) -> bool {
     let started = Instant::now();
     let result = build(options, &|_, _| {});
     if let Ok(mut error) = state.error.lock() {
@@ -119,8 +152,14 @@ fn rebuild(options: &BuildOptions, state: &State, on_event: &(dyn Fn(Event) + Sy
     }
     state.version.fetch_add(1, Ordering::SeqCst);
     match result {
-        Ok(report) => on_event(Event::Built(report, started.elapsed())),
-        Err(e) => on_event(Event::Failed(e)),
+        Ok(report) => {
+            on_event(Event::Built(report, started.elapsed()));
+            true
+        }
+        Err(e) => {
+            on_event(Event::Failed(e));
+            false
+        }
     }
 }
 

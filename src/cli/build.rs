@@ -11,7 +11,8 @@ use super::{print_diagnostics, print_stage, report_error, Failure};
 /// Options of `puerta build`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Output directory (default: <root>/public). Replaced only when the build succeeds.
+    /// Output directory (default: <root>/public). Changed only when the build succeeds;
+    /// only files whose content changed are written (the cache is in .puerta-cache/ beside it).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Base URL of the deployed site, replacing base_url of puerta.yaml.
@@ -48,13 +49,19 @@ pub fn run(root: &Path, args: Args) -> Result<(), Failure> {
         now: args.now,
         drafts: args.drafts,
         write: true,
+        search_index: true,
     };
     let started = Instant::now();
     eprintln!("Building {} …", root.display());
     let report = puerta::build(&options, &print_stage).map_err(report_error)?;
     print_diagnostics(&report.warnings);
+    let what = if report.reused {
+        "nothing changed since the last build".to_string()
+    } else {
+        format!("{} written, {} removed", report.changed, report.removed)
+    };
     eprintln!(
-        "Built {} articles and {} pages into {}: {} files, {:.1} MB in {:.2} s",
+        "Built {} articles and {} pages into {}: {} files, {:.1} MB ({what}) in {:.2} s",
         report.articles,
         report.pages,
         options.out_dir().display(),

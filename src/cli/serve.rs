@@ -24,7 +24,10 @@ pub struct Args {
 
 /// Runs `puerta serve` until interrupted.
 pub fn run(root: &Path, args: Args) -> Result<(), Failure> {
-    let out = std::env::temp_dir().join(format!("puerta-serve-{}", std::process::id()));
+    // The preview and its build cache (beside it) share one scratch directory.
+    let out = std::env::temp_dir()
+        .join(format!("puerta-serve-{}", std::process::id()))
+        .join("public");
     let options = BuildOptions {
         out: Some(out),
         drafts: args.drafts,
@@ -49,12 +52,24 @@ pub fn run(root: &Path, args: Args) -> Result<(), Failure> {
         }
         Event::Built(report, took) => {
             print_diagnostics(&report.warnings);
+            let stages: Vec<String> = report
+                .stages
+                .iter()
+                .map(|(name, d)| format!("{name} {:.0}", d.as_secs_f64() * 1000.0))
+                .collect();
             eprintln!(
-                "Built {} files in {:.0} ms",
+                "Built {} files ({} written, {} removed) in {:.0} ms ({} ms)",
                 report.files,
-                took.as_secs_f64() * 1000.0
+                report.changed,
+                report.removed,
+                took.as_secs_f64() * 1000.0,
+                stages.join(", ")
             );
         }
+        Event::Indexed(report) => eprintln!(
+            "Search indexes updated ({} files written, {} removed)",
+            report.changed, report.removed
+        ),
         Event::Failed(e) => {
             report_error(e);
             eprintln!("Still serving the last good build.");
