@@ -46,7 +46,7 @@ build_cmd() {
 # Removes <tool>'s output and whatever it keeps between builds.
 wipe() {
   rm -rf "$W/out-$1"
-  [ "$1" = puerta ] && rm -rf "$W/corpus/puerta/.puerta-cache"
+  [ "$1" = puerta ] && rm -rf "$W/.puerta-cache"  # the cache lives beside the output
   [ "$1" = hugo ] && rm -rf "$W/corpus/hugo/resources"
   return 0
 }
