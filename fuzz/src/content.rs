@@ -6,7 +6,7 @@ use std::path::Path;
 
 use puerta::content::{self, Section};
 
-use crate::{assert_placed, Outcome};
+use super::{assert_placed, Outcome};
 
 /// The file the input stands for, as diagnostics name it.
 const FILE: &str = "content/blog/fuzz.es.md";

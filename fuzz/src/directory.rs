@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use chrono::{Duration, TimeZone, Utc};
 use puerta::directory::{Directory, Kind};
 
-use crate::{assert_placed, example_config, repository_root, Outcome};
+use super::{assert_placed, example_config, repository_root, Outcome};
 
 /// Entities of the example site given beside the input, so that its references to
 /// them resolve (and its references to anything else do not): (kind, id).

@@ -10,7 +10,7 @@ use puerta::content::Section;
 use puerta::law::cite::{articles_text, Reference};
 use puerta::markdown::{self, Origin, Resolvers};
 
-use crate::{assert_placed, scripts, Outcome};
+use super::{assert_placed, scripts, Outcome};
 
 /// The file the input stands for, as diagnostics name it.
 const FILE: &str = "content/blog/fuzz.md";

@@ -12,7 +12,7 @@ use puerta_search::analysis::{analyzer, terms};
 use puerta_search::query::{words, MAX_WORDS};
 use puerta_search::{build, fold, Facet, Kind, Lang, Protected, Record, Request, SearchIndex};
 
-use crate::{repository_root, Outcome};
+use super::{repository_root, Outcome};
 
 /// The indexes of es, el and en, in [`Lang::ALL`] order.
 fn indexes() -> &'static [SearchIndex] {
