@@ -160,7 +160,7 @@ fn protected_entry(lang: Lang, entry: &str) {
     for form in forms.into_iter().filter(|f| f.len() < 40) {
         assert_eq!(
             terms(&mut analyzer, form),
-            [term.clone()],
+            std::slice::from_ref(&term),
             "the protected form {form:?} of {entry:?}"
         );
     }
