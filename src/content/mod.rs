@@ -203,6 +203,20 @@ fn load_one(
     }
     let (key, lang) = parse_file_name(config, section, path, &file)?;
     let text = crate::read::text(path, &file)?;
+    parse(section, key, lang, file, &text, soft).map(Some)
+}
+
+/// Parses the text of one document, `file` (relative to the site root) holding `key`
+/// in `lang`: the front matter (shape, dates, slug, citations) and the body's inline
+/// citations. Problems that leave the document usable go to `soft`, as in [`load`].
+pub fn parse(
+    section: Section,
+    key: String,
+    lang: String,
+    file: PathBuf,
+    text: &str,
+    soft: &mut Vec<Diagnostic>,
+) -> Result<Doc, Vec<Diagnostic>> {
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(vec![Diagnostic::error(
             Span::file(&file),
@@ -211,8 +225,8 @@ fn load_one(
         .expected("front matter between `---` lines, then the text")
         .help("delete the file if this translation is not written yet")]);
     }
-    let Some(split) = frontmatter::split(&text) else {
-        return Err(vec![no_front_matter(&file, &text)]);
+    let Some(split) = frontmatter::split(text) else {
+        return Err(vec![no_front_matter(&file, text)]);
     };
     let source = Source {
         file: &file,
@@ -347,7 +361,7 @@ fn load_one(
         lang: s.lang,
         hash: s.hash,
     });
-    Ok(Some(Doc {
+    Ok(Doc {
         section,
         key,
         lang,
@@ -369,7 +383,7 @@ fn load_one(
         translated_from,
         body: split.body.to_string(),
         body_line: split.body_line,
-    }))
+    })
 }
 
 fn parse_date(

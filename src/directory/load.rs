@@ -123,8 +123,36 @@ pub fn read(config: &Config) -> Files {
     }
     let parsed: Vec<Result<Any, Vec<Diagnostic>>> = found
         .par_iter()
-        .map(|(kind, path, id)| parse_any(config, *kind, path, id))
+        .map(|(kind, path, id)| {
+            let file = relative(&config.root, path);
+            let text = crate::read::text(path, &file)?;
+            parse_any(*kind, file, id, text)
+        })
         .collect();
+    add(&mut files, parsed);
+    files
+}
+
+/// [`Files`] from texts already read: `(kind, id, text)`, each as if it were
+/// `content/directory/<kind>/<id>.yaml` (the ids are taken as they are).
+pub fn from_texts(texts: &[(Kind, String, String)]) -> Files {
+    let mut files = Files::default();
+    let parsed = texts
+        .iter()
+        .map(|(kind, id, text)| {
+            files.ids.push((*kind, id.clone()));
+            let file = Path::new("content/directory")
+                .join(kind.dir())
+                .join(format!("{id}.yaml"));
+            parse_any(*kind, file, id, text.clone())
+        })
+        .collect();
+    add(&mut files, parsed);
+    files
+}
+
+/// Puts each parsed file in its list (sorted by id) and each problem in the errors.
+fn add(files: &mut Files, parsed: Vec<Result<Any, Vec<Diagnostic>>>) {
     for result in parsed {
         match result {
             Ok(Any::Organization(p)) => files.organizations.push(p),
@@ -146,7 +174,6 @@ pub fn read(config: &Config) -> Files {
     sort(&mut files.networks);
     sort(&mut files.partnerships);
     sort(&mut files.holidays);
-    files
 }
 
 /// By id: file names sort `a-b.yaml` before `a.yaml`, ids the other way round.
@@ -265,26 +292,24 @@ fn check_file(
     Some(id.to_string())
 }
 
-fn parse_any(config: &Config, kind: Kind, path: &Path, id: &str) -> Result<Any, Vec<Diagnostic>> {
+fn parse_any(kind: Kind, file: PathBuf, id: &str, text: String) -> Result<Any, Vec<Diagnostic>> {
     Ok(match kind {
-        Kind::Organization => Any::Organization(parse(config, path, id)?),
-        Kind::Service => Any::Service(parse(config, path, id)?),
-        Kind::Location => Any::Location(parse(config, path, id)?),
-        Kind::Seminar => Any::Seminar(parse(config, path, id)?),
-        Kind::City => Any::City(parse(config, path, id)?),
-        Kind::Network => Any::Network(parse(config, path, id)?),
-        Kind::Partnership => Any::Partnership(parse(config, path, id)?),
-        Kind::Holidays => Any::Holidays(parse(config, path, id)?),
+        Kind::Organization => Any::Organization(parse(file, id, text)?),
+        Kind::Service => Any::Service(parse(file, id, text)?),
+        Kind::Location => Any::Location(parse(file, id, text)?),
+        Kind::Seminar => Any::Seminar(parse(file, id, text)?),
+        Kind::City => Any::City(parse(file, id, text)?),
+        Kind::Network => Any::Network(parse(file, id, text)?),
+        Kind::Partnership => Any::Partnership(parse(file, id, text)?),
+        Kind::Holidays => Any::Holidays(parse(file, id, text)?),
     })
 }
 
 fn parse<T: DeserializeOwned>(
-    config: &Config,
-    path: &Path,
+    file: PathBuf,
     id: &str,
+    text: String,
 ) -> Result<Parsed<T>, Vec<Diagnostic>> {
-    let file = relative(&config.root, path);
-    let text = crate::read::text(path, &file)?;
     let data = yaml::parse::<T>(Source::file(&file, &text)).map_err(|mut errors| {
         for d in &mut errors {
             if d.problem == Problem::EmptyFile {

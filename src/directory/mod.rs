@@ -26,6 +26,7 @@ use crate::diag::Diagnostic;
 use crate::schedule::Opening;
 use crate::taxonomy::Taxonomy;
 use check::Index;
+pub use check::Kind;
 use types::{City, Holidays, Location, Network, Organization, Partnership, Seminar, Service};
 
 /// One entity: its id (the file name), its file and its content.
@@ -114,6 +115,32 @@ impl Directory {
             },
             || load::read(config),
         );
+        Directory::validated(config, (areas, eligibility), files)
+    }
+
+    /// [`Directory::load`] of texts already read, `(kind, id, text)`, each placed in
+    /// diagnostics as `content/directory/<kind>/<id>.yaml`; the taxonomies are read from
+    /// the site as by `load`. For tools and fuzzing, which have no folder of files.
+    pub fn from_texts(
+        config: &Config,
+        texts: &[(Kind, String, String)],
+    ) -> (Directory, Vec<Diagnostic>) {
+        let taxonomies = (
+            Taxonomy::load(config, AREAS),
+            Taxonomy::load(config, ELIGIBILITY),
+        );
+        Directory::validated(config, taxonomies, load::from_texts(texts))
+    }
+
+    /// Validates what was read: the taxonomies of areas and eligibility, and the files.
+    fn validated(
+        config: &Config,
+        (areas, eligibility): (
+            Result<Taxonomy, Vec<Diagnostic>>,
+            Result<Taxonomy, Vec<Diagnostic>>,
+        ),
+        files: load::Files,
+    ) -> (Directory, Vec<Diagnostic>) {
         let mut errors = Vec::new();
         let mut keep = |result: Result<Taxonomy, Vec<Diagnostic>>| match result {
             Ok(t) => Some(t),

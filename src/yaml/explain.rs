@@ -14,7 +14,11 @@ use crate::diag::{Diagnostic, Problem, Span};
 /// The diagnostics for `err`, raised while parsing `source`.
 pub(super) fn explain(source: Source<'_>, err: &serde_yaml::Error) -> Vec<Diagnostic> {
     let message = err.to_string();
-    let (line, col) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
+    // libyaml's lines are not those of diagnostics (see `from_libyaml`); its byte
+    // offset is exact.
+    let (line, col) = err
+        .location()
+        .map_or((1, 1), |l| super::place_of_offset(source.text, l.index()));
     let (head, tail) = match message.split_once(" at line ") {
         Some((head, tail)) => (head, Some(tail)),
         None => (message.as_str(), None),
@@ -105,7 +109,8 @@ fn syntax(
     let mark = context.and_then(|c| {
         let (_, at) = c.split_once(" at line ")?;
         let (l, c) = at.split_once(" column ")?;
-        Some((
+        Some(super::from_libyaml(
+            source.text,
             l.trim().parse::<usize>().ok()?,
             c.trim().parse::<usize>().ok()?,
         ))

@@ -77,6 +77,50 @@ pub fn parse<T: DeserializeOwned>(source: Source<'_>) -> Result<T, Vec<Diagnosti
     }
 }
 
+/// The 1-based (line, col) of byte `offset` of `text` as diagnostics count them: lines
+/// end at `\n` (a `\r` before it is the end of the line), columns count characters.
+fn place_of_offset(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count()
+        + 1;
+    (line, col)
+}
+
+/// libyaml's 1-based (line, col) in `text` as diagnostics count them. libyaml also ends
+/// lines at a lone `\r`, NEL, LS and PS, which no other place of puerta (nor the line
+/// numbers of a `\n` file in an editor) counts: a `\r` left in a value would otherwise
+/// move every later error down a line. A column past its line's end stays at the end.
+fn from_libyaml(text: &str, line: usize, col: usize) -> (usize, usize) {
+    let (mut l, mut c) = (1, 1);
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
+        let eol = matches!(ch, '\r' | '\n' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        if l == line && (c == col || eol) {
+            return place_of_offset(text, i);
+        }
+        if eol {
+            if ch == '\r' && chars.peek().is_some_and(|&(_, next)| next == '\n') {
+                chars.next();
+            }
+            l += 1;
+            c = 1;
+        } else {
+            c += 1;
+        }
+    }
+    place_of_offset(text, text.len())
+}
+
 /// 1-based (line, col) of the value of `path` in `text`, following block mappings by
 /// indentation and flow mappings (`{a: 1, b: 2}`) on one line. Falls back to the
 /// deepest key found, then to 1:1.
@@ -170,6 +214,19 @@ mod tests {
         assert_eq!(locate(DOC, &["title", "el"]), (1, 25));
         assert_eq!(locate(DOC, &["fallback", "en"]), (5, 7));
         assert_eq!(locate(DOC, &["missing"]), (1, 1));
+    }
+
+    #[test]
+    fn places_libyaml_marks_on_newline_lines() {
+        // A lone `\r` ends a line for libyaml, not for diagnostics.
+        let text = "a: \"x\"\r# b\r\nc: [\nd: 1\n";
+        assert_eq!(from_libyaml(text, 3, 2), (2, 2));
+        assert_eq!(place_of_offset(text, text.find("c:").unwrap() + 1), (2, 2));
+        assert_eq!(from_libyaml(text, 1, 3), (1, 3));
+        // Past the end of a line or of the text: its end.
+        assert_eq!(from_libyaml(text, 4, 99), (3, 5));
+        assert_eq!(from_libyaml(text, 9, 1), (4, 1));
+        assert_eq!(from_libyaml("\u{2028}é: [", 2, 3), (1, 4));
     }
 
     #[test]

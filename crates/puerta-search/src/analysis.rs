@@ -282,7 +282,10 @@ impl<S: TokenStream> TokenStream for StemStream<'_, S> {
             Cow::Borrowed(stem) if stem.len() != token.text.len() => Some(stem.to_string()),
             Cow::Borrowed(_) => None,
         };
-        if let Some(stem) = stemmed {
+        // A word that the stemmer erases whole (Greek `ικα`, all suffix) stays as it is:
+        // an empty term would match every other erased word, and expand as a prefix of
+        // everything.
+        if let Some(stem) = stemmed.filter(|stem| !stem.is_empty()) {
             token.text = stem;
         }
         true
@@ -351,6 +354,17 @@ mod tests {
 
     fn unprotected(lang: Lang, text: &str) -> Vec<String> {
         terms(&mut analyzer(lang, Arc::new(Protected::none())), text)
+    }
+
+    #[test]
+    fn keeps_words_that_the_stemmer_erases() {
+        // Found by the `search_query` fuzz target: the Greek stemmer strips `ικα` whole.
+        assert_eq!(unprotected(Lang::El, "ικα ΙΚΑ"), ["ικα", "ικα"]);
+        for lang in Lang::ALL {
+            assert!(unprotected(lang, "ικα α e ο s")
+                .iter()
+                .all(|t| !t.is_empty()));
+        }
     }
 
     #[test]
