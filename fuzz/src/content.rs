@@ -43,6 +43,7 @@ pub fn front_matter(data: &[u8]) -> Outcome {
     };
     let mut soft = Vec::new();
     let result = content::parse(
+        super::example_config(),
         Section::Blog,
         "fuzz".into(),
         "es".into(),

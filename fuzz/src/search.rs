@@ -37,6 +37,7 @@ fn index_of(lang: Lang) -> SearchIndex {
         let text = std::fs::read_to_string(&path).expect("a readable article");
         let mut soft = Vec::new();
         let doc = content::parse(
+            super::example_config(),
             Section::Blog,
             key.to_string(),
             lang.code().to_string(),

@@ -203,13 +203,14 @@ fn load_one(
     }
     let (key, lang) = parse_file_name(config, section, path, &file)?;
     let text = crate::read::text(path, &file)?;
-    parse(section, key, lang, file, &text, soft).map(Some)
+    parse(config, section, key, lang, file, &text, soft).map(Some)
 }
 
-/// Parses the text of one document, `file` (relative to the site root) holding `key`
-/// in `lang`: the front matter (shape, dates, slug, citations) and the body's inline
+/// Parses the text of one document of the site of `config`, `file` (relative to the
+/// site root) holding `key` in `lang`: the front matter (shape, dates, slug, citations) and the body's inline
 /// citations. Problems that leave the document usable go to `soft`, as in [`load`].
 pub fn parse(
+    config: &Config,
     section: Section,
     key: String,
     lang: String,
