@@ -70,7 +70,8 @@
 
     declare('index.json', manifestBytes.length, manifestBytes.length || 1);
     put('index.json', 0, manifestBytes);
-    for (const [name, file] of Object.entries(manifest.files)) declare(name, file.size, manifest.chunk);
+    const chunkOf = (name) => manifest.files[name].chunk || manifest.chunk;
+    for (const [name, file] of Object.entries(manifest.files)) declare(name, file.size, chunkOf(name));
     const bundle = await fetchBytes(indexBase + manifest.open.url);
     let at = 0;
     for (const [name, offset, len] of manifest.open.ranges) {
@@ -83,28 +84,31 @@
       const key = `${name}#${n}`;
       if (!pending.has(key)) {
         const url = `${indexBase}${manifest.files[name].id}-${n}.bin`;
-        const p = fetchBytes(url).then((bytes) => put(name, n * manifest.chunk, bytes));
+        const p = fetchBytes(url).then((bytes) => put(name, n * chunkOf(name), bytes));
         p.catch(() => pending.delete(key));
         pending.set(key, p);
       }
       return pending.get(key);
     };
     // Runs a call until the runtime has every piece it reads. A call that found every
-    // piece at hand is timed as a performance measure named "puerta-search".
-    const until = async (call) => {
+    // piece at hand is timed as a performance measure named "puerta-search". Once
+    // `stale()` says that a newer query replaced this one (the reader typed on), it
+    // fetches nothing more for it and gives null.
+    const until = async (call, stale = () => false) => {
       for (let round = 0; round < 16; round += 1) {
         const start = performance.now();
         const answer = call();
         if (round === 0 && !answer.need && !answer.error) performance.measure('puerta-search', { start, end: performance.now() });
         if (answer.error) throw new Error(answer.error);
         if (!answer.need) return answer;
+        if (stale()) return null;
         await Promise.all(answer.need.map(([name, n]) => chunk(name, n)));
       }
       throw new Error('the index asked for too many pieces');
     };
     await until(() => withText(lang, (p, n) => result(wasm.open(p, n))));
     return {
-      query: (request) => until(() => withText(JSON.stringify(request), (p, n) => result(wasm.query(p, n)))),
+      query: (request, stale) => until(() => withText(JSON.stringify(request), (p, n) => result(wasm.query(p, n))), stale),
     };
   }
 
@@ -199,8 +203,9 @@
       if (!q.trim()) { box.replaceChildren(); close(); announce(''); return; }
       if (onPage && !box.hasChildNodes()) announce(strings.loading);
       try {
-        const answer = await (await engine()).query({ text: q, limit: onPage ? 50 : 6 });
-        if (mine === seq) render(q, answer);
+        const stale = () => mine !== seq;
+        const answer = await (await engine()).query({ text: q, limit: onPage ? 50 : 6 }, stale);
+        if (answer && !stale()) render(q, answer);
       } catch (e) {
         if (mine !== seq) return;
         show(el('p', { class: 'search-error' }, strings.error));

@@ -60,7 +60,9 @@ fn cuts_every_file_into_chunks_named_after_their_content() {
         let id = entry["id"].as_str().unwrap();
         assert_eq!(id, hash(bytes));
         let mut joined = Vec::new();
-        for n in 0..bytes.len().div_ceil(CHUNK) {
+        let chunk = entry["chunk"].as_u64().map_or(CHUNK, |c| c as usize);
+        assert_eq!(chunk, chunk_of(name));
+        for n in 0..bytes.len().div_ceil(chunk) {
             let path = format!("search/es/{id}-{n}.bin");
             let chunk = outputs.iter().find(|o| o.path == path).unwrap();
             joined.extend_from_slice(&chunk.bytes);

@@ -1,7 +1,10 @@
 //! Which bytes opening an index reads: the index is opened here, as the browser
 //! runtime opens it (index, reader with manual reload, searcher), through a directory
 //! that records every read. The browser then fetches those ranges in one file before
-//! its first query instead of discovering them one round trip at a time.
+//! its first query instead of discovering them one round trip at a time. Every query
+//! also reads the block index of the term dictionaries it looks up and the field norms
+//! of the fields it scores: they are read here too
+//! ([`puerta_search::reader::open_readers`]), so that they come in the same file.
 
 use std::io;
 
@@ -42,7 +45,7 @@ pub fn open_reads(files: &[(String, Vec<u8>)]) -> Result<Vec<(String, Range<usiz
         .reload_policy(ReloadPolicy::Manual)
         .try_into()
         .map_err(|e| format!("cannot read the index: {e}"))?;
-    let _searcher = reader.searcher();
+    puerta_search::reader::open_readers(&reader.searcher());
     let mut reads = std::mem::take(&mut *log.lock().unwrap_or_else(|e| e.into_inner()));
     reads.sort_by(|(a, ra), (b, rb)| (a, ra.start, ra.end).cmp(&(b, rb.start, rb.end)));
     let mut merged: Vec<(String, Range<usize>)> = Vec::new();

@@ -80,6 +80,9 @@ impl Engine {
         }
         let index = Index::open(store.directory()).map_err(|e| Failure::from_read(store, e))?;
         let index = SearchIndex::open(index).map_err(|e| Failure::from_read(store, e))?;
+        // What every query reads first; the loader has it from the `open` bundle.
+        puerta_search::reader::open_readers(&index.searcher());
+        need(store.take_missing())?;
         Ok(Engine {
             store: Arc::clone(store),
             index,
@@ -115,8 +118,6 @@ impl Engine {
         let (index, store) = (&self.index, &self.store);
         let fields = index.fields();
         let searcher = index.searcher();
-        let text = [fields.title, fields.summary, fields.body, fields.keywords];
-        need(warm::sections(store, index.index(), &searcher, &text))?;
         let mut analyzer = index
             .index()
             .tokenizer_for_field(fields.title)
@@ -125,6 +126,14 @@ impl Engine {
         if words.is_empty() {
             return Ok(());
         }
+        let text = fields.weighted().map(|(field, _)| field);
+        need(warm::dictionaries(
+            store,
+            index.index(),
+            &searcher,
+            &text,
+            &words,
+        ))?;
         let built = query::build(&searcher, fields, &words, &request.kinds, &request.facets)
             .map_err(|e| Failure::from_read(store, e))?;
         need(warm::postings(store, &searcher, &*built.query))?;

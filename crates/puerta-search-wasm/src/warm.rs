@@ -1,44 +1,115 @@
 //! Fewer round trips: before a query runs, touch everything it will read, level by
 //! level, and collect every chunk that is missing instead of stopping at the first.
 //!
-//! Input: a searcher, the fields searched and the query built for the request.
-//! Output: nothing, or the chunks to fetch. A query as tantivy runs it stops at its
-//! first missing chunk, so a two-word query over four fields would cost a round trip
-//! per term dictionary, per postings list and per hit. Warming asks for all term
-//! dictionaries and field norms at once ([`sections`]), then for all postings at once
-//! ([`postings`]), then for the stored documents of all hits at once ([`docs`]).
+//! Input: a searcher, the fields searched, the words of the request and the query
+//! built for it. Output: nothing, or the chunks to fetch. A query as tantivy runs it
+//! stops at its first missing chunk, so a two-word query over four fields would cost a
+//! round trip per term dictionary block, per postings list and per hit. Warming asks
+//! for every dictionary block that expanding the words reads at once
+//! ([`dictionaries`]), then for all postings at once ([`postings`]), then for the
+//! stored documents of all hits at once ([`docs`]). Opening the index fetched the
+//! block index of every dictionary and the field norms
+//! ([`puerta_search::reader::open_readers`]), so the blocks a lookup reads are known
+//! before any of them is here.
 
+use std::ops::Bound;
 use std::path::Path;
 use std::sync::Arc;
 
+use puerta_search::query::{self, KeyRange, Lookups, Word};
 use puerta_search::tantivy;
 use tantivy::collector::TopDocs;
-use tantivy::directory::CompositeFile;
-use tantivy::query::Query;
+use tantivy::directory::{CompositeFile, FileSlice};
+use tantivy::query::{FuzzyTermQuery, Query};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Directory, Index, Searcher, TantivyDocument, Term};
+use tantivy_sstable::{Dictionary, VoidSSTable};
 
 use crate::store::{Need, Store};
 
-/// Level 1: the term dictionaries and field norms of `fields`, whole (tantivy reads
-/// each in two steps, its footer then the rest, which would cost two round trips).
-pub fn sections(
+/// Level 1: the blocks of the term dictionaries of `fields` that expanding `words`
+/// reads (see [`query::lookups`]).
+pub fn dictionaries(
     store: &Arc<Store>,
     index: &Index,
     searcher: &Searcher,
     fields: &[Field],
+    words: &[Word],
 ) -> Vec<Need> {
+    let lookups: Vec<Lookups> = words.iter().map(query::lookups).collect();
     for segment in searcher.segment_readers() {
         let id = segment.segment_id().uuid_string();
-        for extension in ["term", "fieldnorm"] {
-            section_reads(index, &format!("{id}.{extension}"), fields);
-        }
+        let Some(terms) = composite(index, &format!("{id}.term")) else {
+            continue;
+        };
         for &field in fields {
-            let _ = segment.inverted_index(field);
-            let _ = segment.get_fieldnorms_reader(field);
+            // tantivy's term dictionary: an sstable, then 4 bytes naming its kind.
+            let Some(section) = terms.open_read(field) else {
+                continue;
+            };
+            let (sstable, _kind) = section.split_from_end(4);
+            let Ok(dict) = Dictionary::<VoidSSTable>::open(sstable) else {
+                continue;
+            };
+            for lookups in &lookups {
+                touch(&dict, field, lookups);
+            }
         }
     }
     store.take_missing()
+}
+
+/// Reads the blocks of `dict` that `lookups` read (failures recorded by the store).
+fn touch(dict: &Dictionary<VoidSSTable>, field: Field, lookups: &Lookups) {
+    let block = |range: std::ops::Range<usize>| {
+        let _ = dict.sstable_slice.read_bytes_slice(range);
+    };
+    for key in &lookups.keys {
+        if let Some(addr) = dict.sstable_index.get_block_with_key(key) {
+            block(addr.byte_range);
+        }
+    }
+    if let Some(range) = &lookups.prefix {
+        let limit = Some(query::MAX_SCAN as u64);
+        let _ = dict.file_slice_for_range(bounds(range), limit).read_bytes();
+    }
+    for typo in &lookups.typos {
+        let term = Term::from_field_text(field, &typo.target);
+        let Ok(automaton) = FuzzyTermQuery::new(term, typo.distance, true).automaton() else {
+            continue;
+        };
+        // The blocks the automaton may match, within the range (as the stream reads).
+        let Some(first) = dict.sstable_index.get_block_with_key(&typo.range.from) else {
+            continue;
+        };
+        let last = typo.range.to.as_ref().map_or(usize::MAX, |to| {
+            dict.sstable_index
+                .get_block_with_key(to)
+                .map_or(usize::MAX, |addr| addr.byte_range.end)
+        });
+        for (_, addr) in dict.sstable_index.get_block_for_automaton(&automaton) {
+            let range = addr.byte_range;
+            if range.start >= first.byte_range.start && range.end <= last {
+                block(range);
+            }
+        }
+    }
+}
+
+/// A [`KeyRange`] as the bounds sstables take.
+fn bounds(range: &KeyRange) -> (Bound<&[u8]>, Bound<&[u8]>) {
+    let to = range
+        .to
+        .as_deref()
+        .map_or(Bound::Unbounded, Bound::Excluded);
+    (Bound::Included(range.from.as_slice()), to)
+}
+
+/// The composite file `name` of the index, opened through the index's directory, which
+/// strips tantivy's footer as its readers do.
+fn composite(index: &Index, name: &str) -> Option<CompositeFile> {
+    let file: FileSlice = index.directory().open_read(Path::new(name)).ok()?;
+    CompositeFile::open(&file).ok()
 }
 
 /// Level 2: the postings (and positions, for phrases) of every term of `query`.
@@ -73,20 +144,4 @@ pub fn docs(store: &Arc<Store>, searcher: &Searcher, query: &dyn Query, limit: u
         }
     }
     store.take_missing()
-}
-
-/// Reads the sections of `fields` in the composite file `name` (failures recorded).
-fn section_reads(index: &Index, name: &str, fields: &[Field]) {
-    // Through the index's directory, which strips tantivy's footer as its readers do.
-    let Ok(file) = index.directory().open_read(Path::new(name)) else {
-        return;
-    };
-    let Ok(composite) = CompositeFile::open(&file) else {
-        return;
-    };
-    for &field in fields {
-        if let Some(section) = composite.open_read(field) {
-            let _ = section.read_bytes();
-        }
-    }
 }

@@ -115,6 +115,95 @@ fn opens_and_queries_an_index_fetched_in_chunks() {
     assert_eq!(kind["total"], 1, "{kind}");
 }
 
+/// A made-up word for `n`: six letters, the first varying fastest, and a `q` that no
+/// stemmer takes off.
+fn word(mut n: usize) -> String {
+    let mut word: String = (0..6)
+        .map(|_| {
+            let letter = char::from(b'a' + (n % 26) as u8);
+            n /= 26;
+            letter
+        })
+        .collect();
+    word.push('q');
+    word
+}
+
+#[test]
+fn a_first_query_reads_a_few_blocks_of_the_term_dictionary() {
+    // 20,000 different words: a body dictionary of many 4 KB blocks.
+    let records = (0..1000)
+        .map(|i| Record {
+            kind: Kind::Article,
+            url: format!("/en/blog/{i}/"),
+            lang: "en".into(),
+            title: format!("Article {i}"),
+            body: (0..20)
+                .map(|j| word(i * 20 + j))
+                .collect::<Vec<_>>()
+                .join(" "),
+            ..Record::default()
+        })
+        .collect();
+    let protected = Protected::with_defaults(Lang::En, &[]);
+    let files: Vec<(String, Vec<u8>)> = puerta_search::build(Lang::En, &protected, records)
+        .unwrap()
+        .into_iter()
+        .map(|f| (f.name, f.bytes))
+        .collect();
+    let store = declared(&files, puerta_search::INDEX_FORMAT_VERSION);
+    let mut stats = (0, 0);
+    let engine = retry(&store, &files, &mut stats, || Engine::open(&store, "en"));
+    let opened = stats;
+    // Counts the chunks of the term dictionary file that the query fetches.
+    let (term, term_bytes) = files
+        .iter()
+        .find(|(name, _)| name.ends_with(".term"))
+        .map(|(name, bytes)| (name.clone(), bytes.len()))
+        .unwrap();
+    let target = 12_345;
+    let mut fetched = Vec::new();
+    let json = loop {
+        match engine.query(&format!(r#"{{"text":"{} "}}"#, word(target))) {
+            Ok(json) => break json,
+            Err(Failure::Error(e)) => panic!("{e}"),
+            Err(Failure::Need(need)) => {
+                stats.0 += 1;
+                for (name, i) in need {
+                    let bytes = &files.iter().find(|(n, _)| *n == name).unwrap().1;
+                    let range = i * CHUNK..((i + 1) * CHUNK).min(bytes.len());
+                    store
+                        .put(&name, range.start, bytes[range].to_vec())
+                        .unwrap();
+                    fetched.push(name);
+                }
+                assert!(stats.0 < 100, "too many round trips");
+            }
+        }
+    };
+    let result: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        result["hits"][0]["url"],
+        format!("/en/blog/{}/", target / 20),
+        "{result}"
+    );
+    let term_chunks = fetched.iter().filter(|n| **n == term).count();
+    println!(
+        "{} round trips; {term_chunks} chunks ({} bytes) of a {term_bytes}-byte term file",
+        stats.0 - opened.0,
+        term_chunks * CHUNK
+    );
+    assert!(
+        term_chunks * CHUNK * 5 < term_bytes,
+        "{term_chunks} chunks of {CHUNK} bytes out of {term_bytes}"
+    );
+    assert!(
+        stats.0 - opened.0 <= 3,
+        "{} round trips",
+        stats.0 - opened.0
+    );
+}
+
 #[test]
 fn refuses_an_index_of_another_format() {
     let files = index_files();

@@ -45,7 +45,10 @@ pub use writer::{build, IndexFile, Record};
 pub use tantivy;
 
 /// Version of the index format; a reader refuses any other.
-pub const INDEX_FORMAT_VERSION: u32 = 1;
+///
+/// 2: sstable term dictionaries (tantivy's `quickwit` feature), stored documents not
+/// compressed.
+pub const INDEX_FORMAT_VERSION: u32 = 2;
 
 /// Why indexing or searching failed.
 #[derive(Debug, thiserror::Error)]

@@ -8,7 +8,8 @@
 //!   the text ends with a space: the reader is still typing it; a term that starts
 //!   with the folded word, or a stem that the folded word extends by up to 3 letters)
 //!   or *with a typo* (edit distance 1 from 5 letters, 2 from 9, transpositions count
-//!   as one edit; against the term and the folded word);
+//!   as one edit; against the term and the folded word; the first letter must be
+//!   right: "nadrid" does not find "madrid", see [`Lookups`]);
 //! - each way of matching is a class with a constant score ([`EXACT`] > [`PREFIX`] >
 //!   [`FUZZY`]) plus BM25 over the matched terms with field boosts (title > keywords >
 //!   summary > body, see [`Fields::weighted`]), scaled down for prefix and fuzzy
@@ -18,7 +19,10 @@
 //!
 //! Expansions read the term dictionaries (bounded: at most [`MAX_SCAN`] terms per
 //! dictionary, keeping the most frequent) and become plain term queries, so they score
-//! with BM25 and are highlighted in snippets.
+//! with BM25 and are highlighted in snippets. The dictionaries are block-based
+//! (tantivy's sstable dictionary): every read is bounded to a key range ([`lookups`]),
+//! so that a query reads a few 4 KB blocks of a dictionary, not all of it (the browser
+//! fetches only what a query reads).
 
 use std::collections::BTreeMap;
 
@@ -229,26 +233,104 @@ fn filter(terms: impl Iterator<Item = Term>) -> Box<dyn Query> {
     Box::new(ConstScoreQuery::new(Box::new(any), 0.0))
 }
 
+/// A range of dictionary keys: from `from` (included) to `to` (excluded; `None`: to
+/// the end).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyRange {
+    /// First key of the range.
+    pub from: Vec<u8>,
+    /// First key after it, if any.
+    pub to: Option<Vec<u8>>,
+}
+
+impl KeyRange {
+    /// The keys that start with `prefix`.
+    pub fn prefixed_by(prefix: &[u8]) -> KeyRange {
+        KeyRange {
+            from: prefix.to_vec(),
+            to: successor(prefix),
+        }
+    }
+}
+
+/// A typo search: terms within `distance` edits of `target` whose key is in `range`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypoSearch {
+    /// What the terms are measured against.
+    pub target: String,
+    /// Edits tolerated.
+    pub distance: u8,
+    /// The terms that start with the first letter of `target`.
+    pub range: KeyRange,
+}
+
+/// The reads that expanding a word makes in a term dictionary, the same in every
+/// field: [`expand`] runs them, and the browser runtime fetches the blocks they touch
+/// beforehand, all at once.
+///
+/// Every read is bounded to a key range, so that it touches a few blocks of a
+/// block-based (sstable) dictionary: a prefix reads the terms it starts (at most
+/// [`MAX_SCAN`]), and a typo search reads the terms that share its first letter. A
+/// typo on the first letter is therefore not tolerated ("nadrid" does not find
+/// "madrid"): that is what keeps a typo search from reading the whole dictionary.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lookups {
+    /// Keys looked up one by one: the word's term, then stems the folded word extends.
+    pub keys: Vec<Vec<u8>>,
+    /// The terms the word is a prefix of, when it is being typed.
+    pub prefix: Option<KeyRange>,
+    /// Typo searches.
+    pub typos: Vec<TypoSearch>,
+}
+
+/// The dictionary reads of `word`; see [`Lookups`].
+pub fn lookups(word: &Word) -> Lookups {
+    let mut out = Lookups {
+        keys: vec![word.term.as_bytes().to_vec()],
+        ..Lookups::default()
+    };
+    if word.protected {
+        return out;
+    }
+    let letters = word.folded.chars().count();
+    if word.prefix && letters >= 2 {
+        out.prefix = Some(KeyRange::prefixed_by(word.folded.as_bytes()));
+        // The folded word may extend a stem: "integrac" → "integr".
+        let shortest = letters.saturating_sub(STEM_EXTENSION).max(4);
+        for (end, _) in word.folded.char_indices().skip(shortest) {
+            out.keys.push(word.folded.as_bytes()[..end].to_vec());
+        }
+    }
+    let distance = typo_distance(letters);
+    if distance > 0 {
+        for target in typo_targets(word) {
+            let first = target.chars().next().map(String::from).unwrap_or_default();
+            out.typos.push(TypoSearch {
+                range: KeyRange::prefixed_by(first.as_bytes()),
+                target,
+                distance,
+            });
+        }
+    }
+    out
+}
+
 /// The terms of `field` that `word` matches, by class.
 pub fn expand(searcher: &Searcher, field: Field, word: &Word) -> Result<Expansion, Error> {
     let mut out = Expansion::default();
     let mut exact_found = false;
     let mut prefix: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
     let mut fuzzy: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
-    let letters = word.folded.chars().count();
-    let distance = typo_distance(letters);
+    let lookups = lookups(word);
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(field)?;
         let dict = inverted.terms();
-        exact_found |= dict.get(word.term.as_bytes()).map_err(io)?.is_some();
-        if word.protected {
-            continue;
-        }
-        if word.prefix && letters >= 2 {
-            let from = word.folded.as_bytes();
-            let mut stream = dict.range().ge(from);
-            if let Some(upper) = successor(from) {
-                stream = stream.lt(upper);
+        let (own, stems) = lookups.keys.split_at(1);
+        exact_found |= dict.get(&own[0]).map_err(io)?.is_some();
+        if let Some(range) = &lookups.prefix {
+            let mut stream = dict.range().ge(&range.from).limit(MAX_SCAN as u64);
+            if let Some(to) = &range.to {
+                stream = stream.lt(to);
             }
             let mut stream = stream.into_stream().map_err(io)?;
             let mut scanned = 0;
@@ -257,28 +339,29 @@ pub fn expand(searcher: &Searcher, field: Field, word: &Word) -> Result<Expansio
                 *prefix.entry(stream.key().to_vec()).or_default() +=
                     u64::from(stream.value().doc_freq);
             }
-            // The folded word may extend a stem: "integrac" → "integr".
-            let boundaries: Vec<usize> = word.folded.char_indices().map(|(i, _)| i).collect();
-            let shortest = letters.saturating_sub(STEM_EXTENSION).max(4);
-            for &end in boundaries.iter().skip(shortest) {
-                let stem = &word.folded.as_bytes()[..end];
-                if let Some(info) = dict.get(stem).map_err(io)? {
-                    *prefix.entry(stem.to_vec()).or_default() += u64::from(info.doc_freq);
-                }
+        }
+        for stem in stems {
+            if let Some(info) = dict.get(stem).map_err(io)? {
+                *prefix.entry(stem.clone()).or_default() += u64::from(info.doc_freq);
             }
         }
-        if distance > 0 {
-            for target in typo_targets(word) {
-                let automaton =
-                    FuzzyTermQuery::new(Term::from_field_text(field, &target), distance, true)
-                        .automaton()?;
-                let mut stream = dict.search(automaton).into_stream().map_err(io)?;
-                let mut scanned = 0;
-                while scanned < MAX_SCAN && stream.advance() {
-                    scanned += 1;
-                    *fuzzy.entry(stream.key().to_vec()).or_default() +=
-                        u64::from(stream.value().doc_freq);
-                }
+        for typo in &lookups.typos {
+            let automaton = FuzzyTermQuery::new(
+                Term::from_field_text(field, &typo.target),
+                typo.distance,
+                true,
+            )
+            .automaton()?;
+            let mut stream = dict.search(automaton).ge(&typo.range.from);
+            if let Some(to) = &typo.range.to {
+                stream = stream.lt(to);
+            }
+            let mut stream = stream.into_stream().map_err(io)?;
+            let mut scanned = 0;
+            while scanned < MAX_SCAN && stream.advance() {
+                scanned += 1;
+                *fuzzy.entry(stream.key().to_vec()).or_default() +=
+                    u64::from(stream.value().doc_freq);
             }
         }
     }

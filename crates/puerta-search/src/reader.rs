@@ -115,6 +115,26 @@ impl SearchIndex {
     }
 }
 
+/// Opens what every query reads before it looks up a term: the term dictionaries of
+/// every indexed field (their block index, not their blocks) and the field norms of
+/// the fields scored. Failed reads are ignored: this is for readers that record what
+/// they miss (the browser's) or every read (the builder's trace of what opening
+/// reads, fetched as one file).
+pub fn open_readers(searcher: &Searcher) {
+    let schema = searcher.schema();
+    let scored = Fields::of(schema).map(|f| f.weighted());
+    for segment in searcher.segment_readers() {
+        for (field, entry) in schema.fields() {
+            if entry.is_indexed() {
+                let _ = segment.inverted_index(field);
+            }
+        }
+        for (field, _) in scored.iter().flatten() {
+            let _ = segment.get_fieldnorms_reader(*field);
+        }
+    }
+}
+
 /// The [`IndexInfo`] of an index, checked against [`INDEX_FORMAT_VERSION`].
 pub fn info(index: &Index) -> Result<IndexInfo, Error> {
     let metas = index.load_metas()?;

@@ -134,6 +134,31 @@ fn typos_are_tolerated_by_word_length() {
 }
 
 #[test]
+fn a_typo_on_the_first_letter_is_not_tolerated() {
+    // Typo searches read only the terms that share the word's first letter, so that a
+    // query reads a few blocks of a term dictionary: "nadrid" is one edit from
+    // "madrid", and finds nothing; the same edit further in is forgiven.
+    let index = spanish();
+    assert!(urls(&index, "nadrid ").is_empty(), "first letter wrong");
+    assert_eq!(urls(&index, "madrod ")[0], "/es/cities/madrid/");
+    let words = [puerta_search::query::Word {
+        folded: "nadrid".into(),
+        term: "nadr".into(),
+        prefix: true,
+        protected: false,
+    }];
+    let lookups = puerta_search::query::lookups(&words[0]);
+    assert!(!lookups.typos.is_empty());
+    for typo in &lookups.typos {
+        assert_eq!(typo.range.from, b"n");
+        assert_eq!(typo.range.to.as_deref(), Some(&b"o"[..]));
+    }
+    let prefix = lookups.prefix.expect("the last word is a prefix");
+    assert_eq!(prefix.from, b"nadrid");
+    assert_eq!(prefix.to.as_deref(), Some(&b"nadrie"[..]));
+}
+
+#[test]
 fn exact_matches_rank_above_typo_matches() {
     // "boarder" is one edit from "border": the typo match has the word in its title and
     // three times in its body, the exact match once in its body; exact still wins.
