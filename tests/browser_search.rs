@@ -15,10 +15,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Judged queries of `tests/search/` (accents and tonos left out, several words, the
-/// last one typed as a prefix), with their expected first result.
-const CASES: [(&str, &str, &str); 6] = [
+/// last one typed as a prefix, one with more hits than a page), with their expected
+/// first result.
+const CASES: [(&str, &str, &str); 7] = [
     ("es", "puerta unica", "/es/services/soie/"),
     ("es", "Athina", "/es/cities/athens/"),
+    // More hits than the search page shows at first: its "more results" button.
+    ("es", "madrid", "/es/cities/madrid/"),
     ("el", "νομικη συμβουλευτικη", "/el/services/kifkif-legal/"),
     (
         "el",
@@ -35,7 +38,7 @@ fn native_cases(site: &Path) -> serde_json::Value {
     for (lang, query, first) in CASES {
         let index = puerta::index::open(site, lang).expect("the built index opens");
         let mut request = puerta_search::Request::new(query);
-        request.limit = 50; // as the search page asks
+        request.limit = 10; // as the search page asks first
         let results = index.search(&request).expect("native search");
         let hits: Vec<&str> = results.hits.iter().map(|h| h.url.as_str()).collect();
         assert_eq!(

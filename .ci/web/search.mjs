@@ -170,6 +170,16 @@ for (const { lang, query, first: expected, hits: native, marks = true } of CASES
     }
     const input = page.locator('input#search-page-q');
     check(await input.inputValue() === query, 'the search page fills in the query');
+    const more = page.locator('[data-search-results] .search-more');
+    if (await more.count()) {
+      const hits = page.locator('[data-search-results] .search-hits a');
+      const before = await hits.count();
+      await more.click();
+      let grew = true;
+      try { await hits.nth(before).waitFor({ timeout: 15000 }); } catch { grew = false; }
+      const focused = grew && await hits.nth(before).evaluate((a) => a === document.activeElement);
+      check(grew && focused, `"more results" adds hits after the first ${before} and focuses the first new one`);
+    }
     const violations = await axe(page);
     check(violations.length === 0, `axe-core: no violation on the results page${violations.map((v) => `\n         ${v}`).join('')}`);
     await input.fill('zzqxw kifkif');

@@ -30,6 +30,7 @@ search-try-word = Αναζήτηση μίας λέξης:
 search-loading = Αναζήτηση…
 search-error = Η αναζήτηση δεν είναι διαθέσιμη αυτή τη στιγμή. Δοκιμάστε ξανά αργότερα.
 search-all-results = Όλα τα αποτελέσματα
+search-more-results = Περισσότερα αποτελέσματα
 search-kind-article = Άρθρο
 search-kind-page = Σελίδα
 search-kind-service = Υπηρεσία

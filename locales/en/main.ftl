@@ -30,6 +30,7 @@ search-try-word = Search for one word:
 search-loading = Searching…
 search-error = Search is not available right now. Please try again later.
 search-all-results = All results
+search-more-results = More results
 search-kind-article = Article
 search-kind-page = Page
 search-kind-service = Service

@@ -30,6 +30,7 @@ search-try-word = Buscar una sola palabra:
 search-loading = Buscando…
 search-error = La búsqueda no está disponible ahora. Inténtelo más tarde.
 search-all-results = Todos los resultados
+search-more-results = Más resultados
 search-kind-article = Artículo
 search-kind-page = Página
 search-kind-service = Servicio

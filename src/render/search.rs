@@ -42,6 +42,7 @@ struct Strings<'a> {
     loading: String,
     error: String,
     all: String,
+    more: String,
     results: String,
     kinds: BTreeMap<&'static str, String>,
     browse: Vec<(String, String)>,
@@ -122,6 +123,7 @@ fn strings(r: &Renderer<'_>, lang: &str) -> String {
         loading: t("search-loading", &[]),
         error: t("search-error", &[]),
         all: t("search-all-results", &[]),
+        more: t("search-more-results", &[]),
         results: t("search-results-label", &[]),
         kinds: KINDS
             .iter()

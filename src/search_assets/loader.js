@@ -152,6 +152,10 @@
     box.id = box.id || `${input.id}-results`;
     let seq = 0;
     let timer = 0;
+    // The search page shows a page of hits, then more on request: each hit shown costs
+    // the fetch of its stored text, so the first result must not wait for fifty.
+    const PAGE = 10;
+    let limit = PAGE;
 
     const links = () => Array.from(box.querySelectorAll('a'));
     const close = () => { if (!onPage) box.hidden = true; };
@@ -161,7 +165,7 @@
     };
     const announce = (text) => { if (status) status.textContent = text; };
 
-    function render(q, answer) {
+    function render(q, answer, focusAt) {
       if (answer.total === 0) {
         const words = q.trim().split(/\s+/).filter(Boolean);
         const nodes = [el('p', { class: 'search-none' }, strings.none.replace('{q}', q.trim()))];
@@ -190,22 +194,30 @@
         list.append(item);
       }
       const count = countText(answer.total);
-      const nodes = onPage ? [el('p', { class: 'count' }, count), list]
+      const more = () => {
+        const button = el('button', { type: 'button', class: 'search-more' }, strings.more);
+        button.addEventListener('click', () => { limit += PAGE * 2; run(answer.hits.length); });
+        return button;
+      };
+      const nodes = onPage ? [el('p', { class: 'count' }, count), list, ...(answer.total > answer.hits.length ? [more()] : [])]
         : [list, el('p', { class: 'search-all' }, el('a', { href: searchHref(form, q) }, `${strings.all} (${answer.total})`))];
       show(...nodes);
       announce(count);
+      if (focusAt !== undefined) (links()[focusAt] || input).focus();
     }
 
-    async function run() {
+    // Runs the query in the box; `focusAt`: the hit to focus once shown (after "more").
+    async function run(focusAt) {
       const q = input.value;
       const mine = ++seq;
+      if (focusAt === undefined) limit = PAGE;
       if (onPage) history.replaceState(null, '', q.trim() ? searchHref(form, q) : form.action);
       if (!q.trim()) { box.replaceChildren(); close(); announce(''); return; }
       if (onPage && !box.hasChildNodes()) announce(strings.loading);
       try {
         const stale = () => mine !== seq;
-        const answer = await (await engine()).query({ text: q, limit: onPage ? 50 : 6 }, stale);
-        if (answer && !stale()) render(q, answer);
+        const answer = await (await engine()).query({ text: q, limit: onPage ? limit : 6 }, stale);
+        if (answer && !stale()) render(q, answer, focusAt);
       } catch (e) {
         if (mine !== seq) return;
         show(el('p', { class: 'search-error' }, strings.error));
@@ -214,7 +226,7 @@
       }
     }
 
-    input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(run, 60); });
+    input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => run(), 60); });
     input.addEventListener('keydown', (e) => {
       if (e.key === 'ArrowDown' && links().length) { e.preventDefault(); links()[0].focus(); }
       if (e.key === 'Escape') close();
