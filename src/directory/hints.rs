@@ -79,20 +79,8 @@ pub fn month_hint(s: &str) -> Option<String> {
         &["nov", "νοε"],
         &["dic", "dec", "δεκ"],
     ];
-    let plain: String = s
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'ά' => 'α',
-            'έ' => 'ε',
-            'ή' => 'η',
-            'ί' | 'ϊ' | 'ΐ' => 'ι',
-            'ό' => 'ο',
-            'ύ' | 'ϋ' | 'ΰ' => 'υ',
-            'ώ' => 'ω',
-            c => c,
-        })
-        .collect();
+    // Lower-cased without accents, tonos or dialytika, as search folds what readers type.
+    let plain = puerta_search::fold(s);
     let words: Vec<&str> = plain.split(|c: char| !c.is_alphanumeric()).collect();
     let year = words
         .iter()
