@@ -6,7 +6,7 @@ mod common;
 
 use std::process::{Command, Output};
 
-use common::{fixture, NOW};
+use common::{fixture, succeeded as stdout, NOW};
 
 fn puerta(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_puerta"))
@@ -17,16 +17,6 @@ fn puerta(args: &[&str]) -> Output {
 
 fn root() -> String {
     fixture("laws").to_str().expect("UTF-8 path").to_string()
-}
-
-fn stdout(out: &Output) -> String {
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stderr:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]

@@ -19,23 +19,13 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::{copy_dir, fixture, NOW};
+use common::{copy_dir, fixture, succeeded as ok, NOW};
 
 fn puerta(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_puerta"))
         .args(args)
         .output()
         .expect("the binary runs")
-}
-
-fn ok(out: &Output) -> String {
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stderr:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 fn report_json(root: &Path, extra: &[&str]) -> serde_json::Value {
