@@ -111,6 +111,8 @@ pub struct Report {
     pub reused: bool,
     /// Time per stage, in order.
     pub stages: Vec<(&'static str, Duration)>,
+    /// The search index of each language, when this build wrote them.
+    pub indexes: Vec<index::IndexStats>,
 }
 
 /// Why a build failed.
@@ -276,9 +278,10 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
         (writer.join(), indexed)
     });
     let (written, indexed) = written;
-    if let Some(took) = indexed? {
+    if let Some((took, stats)) = indexed? {
         on_stage("index", took);
         report.stages.push(("index", took));
+        report.indexes = stats;
     }
     let written = match written {
         Ok(Ok(written)) => written,
@@ -427,20 +430,21 @@ fn resolve(
 }
 
 /// Builds the search indexes and sends their files to the writer; gives the time it
-/// took, or `None` when nothing is written (`puerta check`).
+/// took and what each language's took, or `None` when nothing is written (`puerta check`).
 fn index_stage(
     site: &Site,
     enabled: bool,
     sender: std::sync::mpsc::SyncSender<(Output, u128)>,
-) -> Result<Option<Duration>, index::IndexError> {
+) -> Result<Option<(Duration, Vec<index::IndexStats>)>, index::IndexError> {
     if !enabled {
         return Ok(None);
     }
     let started = Instant::now();
-    for output in index::outputs(site)? {
+    let (outputs, stats) = index::outputs(site)?;
+    for output in outputs {
         send(&sender, output);
     }
-    Ok(Some(started.elapsed()))
+    Ok(Some((started.elapsed(), stats)))
 }
 
 /// Hands an output to the writer with its content hash, computed on the calling

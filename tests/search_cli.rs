@@ -88,6 +88,32 @@ fn every_language_has_its_index_and_only_real_translations() {
         urls(&search(&built.out, "el", &[], "νομικη"))[0],
         "/sub/el/services/juridico/"
     );
+    // The build reports each index as written: its files and bytes are those on disk.
+    let langs: Vec<&str> = built
+        .report
+        .indexes
+        .iter()
+        .map(|i| i.lang.as_str())
+        .collect();
+    assert_eq!(langs, ["es", "el", "en"]);
+    for index in &built.report.indexes {
+        let prefix = format!("search/{}/", index.lang);
+        let on_disk: Vec<(String, Vec<u8>)> = common::tree(&built.out)
+            .into_iter()
+            .filter(|(path, _)| path.starts_with(&prefix))
+            .collect();
+        assert_eq!(index.files, on_disk.len(), "{}", index.lang);
+        let bytes: usize = on_disk.iter().map(|(_, b)| b.len()).sum();
+        assert_eq!(index.bytes, bytes, "{}", index.lang);
+        assert!(index.documents > 0, "{}", index.lang);
+    }
+    let es = &built.report.indexes[0];
+    let en = &built.report.indexes[2];
+    assert_eq!(
+        es.documents,
+        en.documents + 2,
+        "the Spanish-only article and page are in the Spanish index only"
+    );
 }
 
 #[test]

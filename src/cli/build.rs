@@ -54,6 +54,16 @@ pub fn run(root: &Path, args: Args) -> Result<(), Failure> {
     let started = Instant::now();
     eprintln!("Building {} …", root.display());
     let report = puerta::build(&options, &print_stage).map_err(report_error)?;
+    for index in &report.indexes {
+        eprintln!(
+            "    search/{:<3} {:>7.1} ms  {} documents, {} files, {:.1} MB",
+            index.lang,
+            index.took.as_secs_f64() * 1000.0,
+            index.documents,
+            index.files,
+            index.bytes as f64 / 1e6
+        );
+    }
     print_diagnostics(&report.warnings);
     let what = if report.reused {
         "nothing changed since the last build".to_string()
@@ -80,6 +90,16 @@ pub fn check(root: &Path, args: CheckArgs) -> Result<(), Failure> {
         ..BuildOptions::new(root)
     };
     let report = puerta::build(&options, &print_stage).map_err(report_error)?;
+    for index in &report.indexes {
+        eprintln!(
+            "    search/{:<3} {:>7.1} ms  {} documents, {} files, {:.1} MB",
+            index.lang,
+            index.took.as_secs_f64() * 1000.0,
+            index.documents,
+            index.files,
+            index.bytes as f64 / 1e6
+        );
+    }
     print_diagnostics(&report.warnings);
     eprintln!(
         "No errors: {} articles, {} pages, {} warnings.",

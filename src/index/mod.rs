@@ -38,28 +38,52 @@ pub struct IndexError {
     pub source: puerta_search::Error,
 }
 
-/// The indexes of every language of the site, as output files.
-pub fn outputs(site: &Site) -> Result<Vec<Output>, IndexError> {
-    let per_language: Result<Vec<Vec<Output>>, IndexError> =
-        site.config
-            .languages
-            .par_iter()
-            .filter_map(|code| Lang::parse(code).map(|lang| (code, lang)))
-            .map(|(code, lang)| {
-                let protected = protected(site, lang);
-                let files = puerta_search::build(lang, &protected, records(site, code)).map_err(
-                    |source| IndexError {
-                        lang: code.clone(),
-                        source,
-                    },
-                )?;
-                emit(lang, files).map_err(|e| IndexError {
-                    lang: code.clone(),
-                    source: puerta_search::Error::NotAnIndex(e),
-                })
-            })
-            .collect();
-    Ok(per_language?.into_iter().flatten().collect())
+/// What building one language's index took and gave, for the build's report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexStats {
+    /// Language code.
+    pub lang: String,
+    /// Documents indexed.
+    pub documents: usize,
+    /// Files written (index pieces and manifest).
+    pub files: usize,
+    /// Their bytes, uncompressed.
+    pub bytes: usize,
+    /// Time from the first record to the last piece, on its own thread.
+    pub took: std::time::Duration,
+}
+
+/// The indexes of every language of the site, as output files, with what each took.
+pub fn outputs(site: &Site) -> Result<(Vec<Output>, Vec<IndexStats>), IndexError> {
+    let per_language: Result<Vec<(Vec<Output>, IndexStats)>, IndexError> = site
+        .config
+        .languages
+        .par_iter()
+        .filter_map(|code| Lang::parse(code).map(|lang| (code, lang)))
+        .map(|(code, lang)| {
+            let started = std::time::Instant::now();
+            let error = |source| IndexError {
+                lang: code.clone(),
+                source,
+            };
+            let protected = protected(site, lang);
+            let records = records(site, code);
+            let documents = records.len();
+            let files = puerta_search::build(lang, &protected, records).map_err(error)?;
+            let outputs =
+                emit(lang, files).map_err(|e| error(puerta_search::Error::NotAnIndex(e)))?;
+            let stats = IndexStats {
+                lang: code.clone(),
+                documents,
+                files: outputs.len(),
+                bytes: outputs.iter().map(|o| o.bytes.len()).sum(),
+                took: started.elapsed(),
+            };
+            Ok((outputs, stats))
+        })
+        .collect();
+    let (outputs, stats): (Vec<_>, Vec<_>) = per_language?.into_iter().unzip();
+    Ok((outputs.into_iter().flatten().collect(), stats))
 }
 
 /// The output files of the index of `lang` under `search/<lang>/`: the one place that
