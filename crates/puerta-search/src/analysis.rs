@@ -12,9 +12,10 @@
 //! because accents are all that tells πρόσφυγες "refugees" from προσφυγές "appeals".
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::mem;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token, TokenFilter,
@@ -268,7 +269,7 @@ impl<T: Tokenizer> Tokenizer for StemTokenizer<T> {
 #[derive(Clone, Default)]
 struct Stems {
     stemmer: Option<Arc<frostem::Stemmer>>,
-    known: HashMap<String, Option<String>>,
+    known: FxHashMap<String, Option<String>>,
 }
 
 /// Words remembered at most: past this the memo starts again (a site's vocabulary
@@ -276,25 +277,26 @@ struct Stems {
 const MAX_STEMS: usize = 200_000;
 
 impl Stems {
-    /// What `word` (folded, not protected) becomes under the stemmer of `lang`.
-    fn of(&mut self, lang: Lang, word: &str) -> Option<&str> {
-        if !self.known.contains_key(word) {
-            if self.known.len() >= MAX_STEMS {
-                self.known.clear();
-            }
-            let stemmer = self.stemmer.get_or_insert_with(|| Arc::new(stemmer(lang)));
-            let stemmed = match stemmer.stem(word) {
-                Cow::Owned(stem) => Some(stem),
-                Cow::Borrowed(stem) if stem.len() != word.len() => Some(stem.to_string()),
-                Cow::Borrowed(_) => None,
-            };
-            // A word that the stemmer erases whole (Greek `ικα`, all suffix) stays as
-            // it is: an empty term would match every other erased word, and expand as
-            // a prefix of everything.
-            let stemmed = stemmed.filter(|stem| !stem.is_empty());
-            self.known.insert(word.to_string(), stemmed);
+    /// Stems `word` (folded, not protected) under the stemmer of `lang` and remembers
+    /// the result.
+    fn learn(&mut self, lang: Lang, word: &str) -> Option<&str> {
+        if self.known.len() >= MAX_STEMS {
+            self.known.clear();
         }
-        self.known.get(word).and_then(Option::as_deref)
+        let stemmer = self.stemmer.get_or_insert_with(|| Arc::new(stemmer(lang)));
+        let stemmed = match stemmer.stem(word) {
+            Cow::Owned(stem) => Some(stem),
+            Cow::Borrowed(stem) if stem.len() != word.len() => Some(stem.to_string()),
+            Cow::Borrowed(_) => None,
+        };
+        // A word that the stemmer erases whole (Greek `ικα`, all suffix) stays as it
+        // is: an empty term would match every other erased word, and expand as a
+        // prefix of everything.
+        let stemmed = stemmed.filter(|stem| !stem.is_empty());
+        self.known
+            .entry(word.to_string())
+            .or_insert(stemmed)
+            .as_deref()
     }
 }
 
@@ -317,7 +319,11 @@ impl<S: TokenStream> TokenStream for StemStream<'_, S> {
             }
             return true;
         }
-        if let Some(stem) = self.stems.of(self.filter.lang, &token.text) {
+        let stem = match self.stems.known.get(token.text.as_str()) {
+            Some(known) => known.as_deref(),
+            None => self.stems.learn(self.filter.lang, &token.text),
+        };
+        if let Some(stem) = stem {
             token.text.clear();
             token.text.push_str(stem);
         }
