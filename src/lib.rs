@@ -188,6 +188,12 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
     };
     let jobs = renderer.jobs();
     let errors = Mutex::new(Vec::new());
+    let recorded = index::reuse::load(&cache_dir);
+    let reusable = |lang: &str, fingerprint: u128| {
+        staging
+            .as_ref()
+            .is_some_and(|s| index::reuse::reusable(&recorded, s.previous(), lang, fingerprint))
+    };
     // Render on every core; write on one thread. Creating thousands of files from
     // several threads at once makes them spin on directory locks in the kernel (the
     // benchmark spent three times more system time than a sequential copy).
@@ -225,7 +231,10 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
                     }
                 });
             },
-            || index_stage(&site, options.write && options.search_index, index_sender),
+            || {
+                let enabled = options.write && options.search_index;
+                index_stage(&site, enabled, &reusable, index_sender)
+            },
         );
         (writer.join(), indexed)
     });
@@ -258,13 +267,23 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
     report.warnings = diags.into_sorted();
     if let Some(staging) = staging {
         let mut entries = written.entries;
-        if !options.search_index {
-            let kept = staging.previous().valid.iter().filter(|(path, _)| {
-                let lang = path.strip_prefix("search/").and_then(|p| p.split_once('/'));
-                lang.is_some_and(|(lang, _)| site.config.languages.iter().any(|l| l == lang))
-            });
-            entries.extend(kept.map(|(p, e)| (p.clone(), *e)));
+        // Indexes not built this time keep the previous build's files: all of them in
+        // the live preview's quick builds, the unchanged languages otherwise.
+        let kept_langs: Vec<&str> = if options.search_index {
+            let reused = report.indexes.iter().filter(|i| i.reused);
+            reused.map(|i| i.lang.as_str()).collect()
+        } else {
             key = None; // an output with stale indexes is never reused as a whole
+            site.config.languages.iter().map(String::as_str).collect()
+        };
+        let kept = staging.previous().valid.iter().filter(|(path, _)| {
+            let lang = path.strip_prefix("search/").and_then(|p| p.split_once('/'));
+            lang.is_some_and(|(lang, _)| kept_langs.contains(&lang))
+        });
+        for (path, entry) in kept {
+            report.files += 1;
+            report.bytes += entry.stamp.size;
+            entries.insert(path.clone(), *entry);
         }
         report.removed = staging.commit(&entries).map_err(io_error)?;
         // A build with warnings is never reused as a whole: it could not repeat them.
@@ -274,8 +293,14 @@ pub fn build(options: &BuildOptions, on_stage: StageHook<'_>) -> Result<Report, 
             articles: report.articles,
             pages: report.pages,
         };
-        // Without a manifest the next build only writes every file again.
-        let _ = manifest.save(&cache_dir);
+        // Without a manifest the next build only writes every file again; without
+        // the index record, it builds every index again.
+        if manifest.save(&cache_dir).is_ok() && options.search_index {
+            let fingerprints: Vec<(String, u128)> = (report.indexes.iter())
+                .map(|i| (i.lang.clone(), i.fingerprint))
+                .collect();
+            let _ = index::reuse::save(&cache_dir, &fingerprints, &manifest.entries);
+        }
         stage("commit", &mut report);
     }
     Ok(report)
@@ -381,18 +406,20 @@ fn resolve(
     Some((site, keys))
 }
 
-/// Builds the search indexes and sends their files to the writer; gives the time it
-/// took and what each language's took, or `None` when nothing is written (`puerta check`).
+/// Builds the search indexes (those `reusable` does not accept) and sends their files
+/// to the writer; gives the time it took and what each language's took, or `None` when
+/// nothing is written (`puerta check`).
 fn index_stage(
     site: &Site,
     enabled: bool,
+    reusable: &(dyn Fn(&str, u128) -> bool + Sync),
     sender: std::sync::mpsc::SyncSender<(Output, u128)>,
 ) -> Result<Option<(Duration, Vec<index::IndexStats>)>, index::IndexError> {
     if !enabled {
         return Ok(None);
     }
     let started = Instant::now();
-    let (outputs, stats) = index::outputs(site)?;
+    let (outputs, stats) = index::outputs(site, reusable)?;
     for output in outputs {
         send(&sender, output);
     }
@@ -419,11 +446,7 @@ fn build_key(options: &BuildOptions, config: &Config, cache_dir: &std::path::Pat
         None if inputs.uses_clock => return None,
         None => chrono::Utc::now().date_naive().to_string(),
     };
-    let binary = std::env::current_exe()
-        .and_then(std::fs::metadata)
-        .map(|m| cache::manifest::Stamp::of(&m))
-        .map(|s| format!("{} {}", s.size, s.mtime))
-        .unwrap_or_default();
+    let binary = cache::binary_stamp();
     let mut fp = cache::Fingerprint::default();
     fp.add(&inputs.fingerprint.to_le_bytes())
         .add(env!("CARGO_PKG_VERSION").as_bytes())

@@ -93,6 +93,12 @@ fn rebuild_over(site: &Path, out: &Path, clean: &Path, own: bool) -> Step {
 }
 
 /// The files of the output that contain `marker`.
+/// The languages whose search index the build kept from the previous one.
+fn reused_indexes(report: &puerta::Report) -> Vec<&str> {
+    let reused = report.indexes.iter().filter(|i| i.reused);
+    reused.map(|i| i.lang.as_str()).collect()
+}
+
 fn containing(after: &BTreeMap<String, Vec<u8>>, marker: &str) -> BTreeSet<String> {
     after
         .iter()
@@ -132,6 +138,11 @@ fn each_edit_changes_exactly_the_pages_that_show_it() {
     assert!(step.changed.contains("es/blog/origen/index.html"));
     assert!(!step.changed.contains("es/index.html"));
     assert_eq!(step.changed, containing(&step.after, "INC-TEMPLATE"));
+    assert_eq!(
+        reused_indexes(&step.report),
+        ["es", "el", "en"],
+        "templates do not change what is searched"
+    );
 
     // An English interface string shown on article pages: English pages only.
     edit(
@@ -174,6 +185,11 @@ fn each_edit_changes_exactly_the_pages_that_show_it() {
         );
     }
     assert!(step.vanished.iter().all(|p| p.starts_with("search/es/")));
+    assert_eq!(
+        reused_indexes(&step.report),
+        ["el", "en"],
+        "the Spanish index holds the category's Spanish name"
+    );
 
     // A new slug for a linked article: its old page goes, the article linking to it
     // points to the new address, the English pages keep theirs.
@@ -192,6 +208,33 @@ fn each_edit_changes_exactly_the_pages_that_show_it() {
         "the link follows"
     );
     assert!(!step.changed.contains("en/blog/origen/index.html"));
+    assert_eq!(reused_indexes(&step.report), ["el", "en"]);
+}
+
+#[test]
+fn an_index_file_changed_by_hand_is_built_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = site(tmp.path());
+    let (out, clean) = (tmp.path().join("public"), tmp.path().join("clean"));
+    puerta::build(&options(&site, &out), &|_, _| {}).unwrap();
+    // An edit that changes what the English index holds, so that the build is not
+    // skipped as a whole, and a Spanish index piece damaged by hand.
+    edit(
+        &site.join("content/taxonomies/categories.yaml"),
+        "en: \"Asylum\"",
+        "en: \"Asylum and refuge\"",
+    );
+    let piece = tree(&out)
+        .into_keys()
+        .find(|p| p.starts_with("search/es/") && p.ends_with(".bin"))
+        .expect("the Spanish index has pieces");
+    std::fs::write(out.join(&piece), "damaged").unwrap();
+    let step = rebuild(&site, &out, &clean);
+    assert_eq!(reused_indexes(&step.report), ["el"]);
+    assert!(
+        step.changed.contains(&piece),
+        "the damaged piece is restored"
+    );
 }
 
 #[test]

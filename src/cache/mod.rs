@@ -43,6 +43,16 @@ impl Fingerprint {
     }
 }
 
+/// The size and modification time of the running binary: a rebuilt `puerta` may write
+/// other bytes from the same inputs, so nothing it cached is reused by another one.
+pub fn binary_stamp() -> String {
+    std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| manifest::Stamp::of(&m))
+        .map(|s| format!("{} {}", s.size, s.mtime))
+        .unwrap_or_default()
+}
+
 /// The cache directory of the output directory `out`.
 pub fn dir_for(out: &Path) -> PathBuf {
     let parent = out

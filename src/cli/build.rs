@@ -55,6 +55,15 @@ pub fn run(root: &Path, args: Args) -> Result<(), Failure> {
     eprintln!("Building {} …", root.display());
     let report = puerta::build(&options, &print_stage).map_err(report_error)?;
     for index in &report.indexes {
+        if index.reused {
+            eprintln!(
+                "    search/{:<3} {:>7.1} ms  {} documents, unchanged: kept",
+                index.lang,
+                index.took.as_secs_f64() * 1000.0,
+                index.documents
+            );
+            continue;
+        }
         eprintln!(
             "    search/{:<3} {:>7.1} ms  {} documents, {} files, {:.1} MB",
             index.lang,
@@ -91,6 +100,15 @@ pub fn check(root: &Path, args: CheckArgs) -> Result<(), Failure> {
     };
     let report = puerta::build(&options, &print_stage).map_err(report_error)?;
     for index in &report.indexes {
+        if index.reused {
+            eprintln!(
+                "    search/{:<3} {:>7.1} ms  {} documents, unchanged: kept",
+                index.lang,
+                index.took.as_secs_f64() * 1000.0,
+                index.documents
+            );
+            continue;
+        }
         eprintln!(
             "    search/{:<3} {:>7.1} ms  {} documents, {} files, {:.1} MB",
             index.lang,

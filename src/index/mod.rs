@@ -12,6 +12,7 @@
 
 mod directory;
 mod open;
+pub mod reuse;
 pub mod text;
 
 pub use open::{open, OpenError};
@@ -45,16 +46,25 @@ pub struct IndexStats {
     pub lang: String,
     /// Documents indexed.
     pub documents: usize,
-    /// Files written (index pieces and manifest).
+    /// Files written (index pieces and manifest); 0 when reused.
     pub files: usize,
-    /// Their bytes, uncompressed.
+    /// Their bytes, uncompressed; 0 when reused.
     pub bytes: usize,
     /// Time from the first record to the last piece, on its own thread.
     pub took: std::time::Duration,
+    /// The fingerprint of its inputs ([`reuse::fingerprint`]).
+    pub fingerprint: u128,
+    /// Whether the previous build's index was kept, its inputs being the same.
+    pub reused: bool,
 }
 
 /// The indexes of every language of the site, as output files, with what each took.
-pub fn outputs(site: &Site) -> Result<(Vec<Output>, Vec<IndexStats>), IndexError> {
+/// A language whose fingerprint `reusable` accepts is not built again: it gives no
+/// files, and its stats say `reused`.
+pub fn outputs(
+    site: &Site,
+    reusable: &(dyn Fn(&str, u128) -> bool + Sync),
+) -> Result<(Vec<Output>, Vec<IndexStats>), IndexError> {
     let per_language: Result<Vec<(Vec<Output>, IndexStats)>, IndexError> = site
         .config
         .languages
@@ -68,17 +78,26 @@ pub fn outputs(site: &Site) -> Result<(Vec<Output>, Vec<IndexStats>), IndexError
             };
             let protected = protected(site, lang);
             let records = records(site, code);
-            let documents = records.len();
+            let fingerprint = reuse::fingerprint(code, &protected, &records);
+            let mut stats = IndexStats {
+                lang: code.clone(),
+                documents: records.len(),
+                files: 0,
+                bytes: 0,
+                took: std::time::Duration::ZERO,
+                fingerprint,
+                reused: reusable(code, fingerprint),
+            };
+            if stats.reused {
+                stats.took = started.elapsed();
+                return Ok((Vec::new(), stats));
+            }
             let files = puerta_search::build(lang, &protected, records).map_err(error)?;
             let outputs =
                 emit(lang, files).map_err(|e| error(puerta_search::Error::NotAnIndex(e)))?;
-            let stats = IndexStats {
-                lang: code.clone(),
-                documents,
-                files: outputs.len(),
-                bytes: outputs.iter().map(|o| o.bytes.len()).sum(),
-                took: started.elapsed(),
-            };
+            stats.files = outputs.len();
+            stats.bytes = outputs.iter().map(|o| o.bytes.len()).sum();
+            stats.took = started.elapsed();
             Ok((outputs, stats))
         })
         .collect();

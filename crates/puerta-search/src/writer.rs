@@ -23,7 +23,7 @@ use crate::{Error, Kind, Lang, Protected, INDEX_FORMAT_VERSION};
 const WRITER_MEMORY: usize = 64 << 20;
 
 /// One document to index.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Record {
     /// What it is.
     pub kind: Kind,
