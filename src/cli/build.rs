@@ -54,25 +54,7 @@ pub fn run(root: &Path, args: Args) -> Result<(), Failure> {
     let started = Instant::now();
     eprintln!("Building {} …", root.display());
     let report = puerta::build(&options, &print_stage).map_err(report_error)?;
-    for index in &report.indexes {
-        if index.reused {
-            eprintln!(
-                "    search/{:<3} {:>7.1} ms  {} documents, unchanged: kept",
-                index.lang,
-                index.took.as_secs_f64() * 1000.0,
-                index.documents
-            );
-            continue;
-        }
-        eprintln!(
-            "    search/{:<3} {:>7.1} ms  {} documents, {} files, {:.1} MB",
-            index.lang,
-            index.took.as_secs_f64() * 1000.0,
-            index.documents,
-            index.files,
-            index.bytes as f64 / 1e6
-        );
-    }
+    print_indexes(&report);
     print_diagnostics(&report.warnings);
     let what = if report.reused {
         "nothing changed since the last build".to_string()
@@ -99,6 +81,18 @@ pub fn check(root: &Path, args: CheckArgs) -> Result<(), Failure> {
         ..BuildOptions::new(root)
     };
     let report = puerta::build(&options, &print_stage).map_err(report_error)?;
+    print_diagnostics(&report.warnings);
+    eprintln!(
+        "No errors: {} articles, {} pages, {} warnings.",
+        report.articles,
+        report.pages,
+        report.warnings.len()
+    );
+    Ok(())
+}
+
+/// Each language's search index: built (documents, files, megabytes) or kept.
+fn print_indexes(report: &puerta::Report) {
     for index in &report.indexes {
         if index.reused {
             eprintln!(
@@ -118,12 +112,4 @@ pub fn check(root: &Path, args: CheckArgs) -> Result<(), Failure> {
             index.bytes as f64 / 1e6
         );
     }
-    print_diagnostics(&report.warnings);
-    eprintln!(
-        "No errors: {} articles, {} pages, {} warnings.",
-        report.articles,
-        report.pages,
-        report.warnings.len()
-    );
-    Ok(())
 }
