@@ -57,18 +57,27 @@ fn check(root: &Path) -> bool {
 fn job_paths_agree_with_rendering() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     assert!(check(repo), "the example site builds");
-    let mut checked = 0;
     let mut fixtures: Vec<_> = std::fs::read_dir(repo.join("tests/fixtures"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.join("puerta.yaml").is_file())
         .collect();
     fixtures.sort();
+    let mut built = Vec::new();
     for fixture in fixtures {
         if check(&fixture) {
-            checked += 1;
+            built.push(fixture.file_name().unwrap().to_string_lossy().into_owned());
         }
     }
-    // Most fixtures build; the others hold errors on purpose.
-    assert!(checked >= 20, "only {checked} fixtures built");
+    // The others hold errors on purpose; these cover every kind of job.
+    for name in [
+        "serve-live",
+        "terms",
+        "translations",
+        "laws",
+        "directory-valid",
+        "feeds",
+    ] {
+        assert!(built.iter().any(|b| b == name), "{name} builds: {built:?}");
+    }
 }
