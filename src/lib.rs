@@ -27,6 +27,7 @@ pub mod report;
 pub mod schedule;
 pub mod search_assets;
 pub mod serve;
+mod sources;
 pub mod taxonomy;
 pub mod theme;
 pub mod urls;
@@ -41,14 +42,11 @@ use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::Section;
 use crate::diag::{Diagnostic, Diagnostics, Problem, Span};
-use crate::directory::Directory;
 use crate::i18n::Localizer;
-use crate::law::Laws;
-use crate::model::{Site, Sources};
+use crate::model::Site;
 use crate::render::{Output, Renderer};
-use crate::taxonomy::Taxonomy;
+use crate::sources::{load_sources, resolve};
 use crate::theme::Theme;
 pub use outcome::{Error, Report};
 
@@ -326,86 +324,6 @@ pub fn load_site(options: &BuildOptions) -> Result<(Site, Vec<Diagnostic>), Erro
     }
 }
 
-/// What the load stage read, before the model joins it.
-struct LoadedSources {
-    content: content::Loaded,
-    categories: Result<Taxonomy, Vec<Diagnostic>>,
-    tags: Result<Taxonomy, Vec<Diagnostic>>,
-    directory: (Directory, Vec<Diagnostic>),
-    laws: (Laws, Vec<Diagnostic>),
-}
-
-/// Reads content, taxonomies, the directory and the laws, in parallel.
-fn load_sources(config: &Config) -> LoadedSources {
-    let ((content, categories, tags), (directory, laws)) = rayon::join(
-        || {
-            (
-                content::load(config),
-                Taxonomy::load(config, "categories"),
-                Taxonomy::load(config, "tags"),
-            )
-        },
-        || rayon::join(|| Directory::load(config), || law::load(config)),
-    );
-    LoadedSources {
-        content,
-        categories,
-        tags,
-        directory,
-        laws,
-    }
-}
-
-/// Keys of every content file with a well-formed name, for link checks.
-type Keys = std::collections::HashSet<(Section, String)>;
-
-/// The model stage: joins what loaded into a [`Site`] and adds the warnings of the
-/// site (taxonomy names, repealed laws). `None` when the taxonomies failed to load,
-/// which would make every term reference an error.
-fn resolve(
-    config: Config,
-    loaded: LoadedSources,
-    drafts: bool,
-    diags: &mut Diagnostics,
-) -> Option<(Site, Keys)> {
-    let LoadedSources {
-        content,
-        categories,
-        tags,
-        directory: (directory, directory_errors),
-        laws: (laws, law_errors),
-    } = loaded;
-    let content::Loaded { docs, errors, keys } = content;
-    diags.extend(errors);
-    diags.extend(directory_errors);
-    diags.extend(law_errors);
-    // Resolve what loaded even when some files failed, so that one run also reports
-    // the unknown terms of the others; without taxonomies that would only add noise.
-    let (Some(categories), Some(tags)) = (take(categories, diags), take(tags, diags)) else {
-        return None;
-    };
-    let sources = Sources {
-        docs,
-        categories,
-        tags,
-        directory,
-        laws,
-    };
-    let (site, model_errors) = Site::resolve(config, sources, drafts);
-    diags.extend(model_errors);
-    diags.extend(
-        site.categories
-            .warnings
-            .iter()
-            .chain(&site.tags.warnings)
-            .chain(&site.directory.areas.warnings)
-            .chain(&site.directory.eligibility.warnings)
-            .cloned(),
-    );
-    diags.extend(law::review::repeal_warnings(&site));
-    Some((site, keys))
-}
-
 /// Builds the search indexes (those `reusable` does not accept) and sends their files
 /// to the writer; gives the time it took and what each language's took, or `None` when
 /// nothing is written (`puerta check`).
@@ -473,14 +391,14 @@ fn static_outputs(theme: &Theme) -> impl Iterator<Item = Output> + '_ {
     })
 }
 
-fn collect(items: Vec<Diagnostic>) -> Diagnostics {
+pub(crate) fn collect(items: Vec<Diagnostic>) -> Diagnostics {
     let mut d = Diagnostics::new();
     d.extend(items);
     d
 }
 
 /// Keeps a stage's value, or records its problems and gives `None`.
-fn take<T>(result: Result<T, Vec<Diagnostic>>, diags: &mut Diagnostics) -> Option<T> {
+pub(crate) fn take<T>(result: Result<T, Vec<Diagnostic>>, diags: &mut Diagnostics) -> Option<T> {
     match result {
         Ok(v) => Some(v),
         Err(e) => {
@@ -492,7 +410,7 @@ fn take<T>(result: Result<T, Vec<Diagnostic>>, diags: &mut Diagnostics) -> Optio
 
 /// Adds a did-you-mean to a broken internal link: the closest key of its section, or
 /// the key without the language suffix that editors often copy from the file name.
-fn link_hint(
+pub(crate) fn link_hint(
     d: Diagnostic,
     keys: &std::collections::HashSet<(content::Section, String)>,
 ) -> Diagnostic {
@@ -532,7 +450,7 @@ fn link_hint(
 }
 
 /// A locale file problem as a diagnostic at its place.
-fn locale_diagnostic(p: i18n::LocaleProblem) -> Diagnostic {
+pub(crate) fn locale_diagnostic(p: i18n::LocaleProblem) -> Diagnostic {
     let span = Span::new(&p.file, p.line, p.col);
     match p.kind {
         i18n::LocaleProblemKind::Syntax { message } => {

@@ -6,6 +6,7 @@
 //! problem (unknown terms, laws or services, duplicate URLs) collected.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::content::{Doc, Section};
@@ -17,8 +18,9 @@ use crate::taxonomy::Taxonomy;
 /// A document with its references resolved.
 #[derive(Debug, Clone)]
 pub struct Item {
-    /// The source document.
-    pub doc: Doc,
+    /// The source document, shared with the sources the live preview keeps
+    /// ([`crate::serve`]): re-resolving a site after one edit copies no text.
+    pub doc: Arc<Doc>,
     /// Index of its category in [`Site::categories`].
     pub category: Option<usize>,
     /// Indexes of its tags in [`Site::tags`].
@@ -115,7 +117,7 @@ pub struct Site {
 #[derive(Debug)]
 pub struct Sources {
     /// Articles and pages.
-    pub docs: Vec<Doc>,
+    pub docs: Vec<Arc<Doc>>,
     /// The `categories` taxonomy.
     pub categories: Taxonomy,
     /// The `tags` taxonomy.
@@ -138,22 +140,40 @@ impl Site {
             directory,
             laws,
         } = sources;
+        // Each document's references resolve on their own: on every core, then joined
+        // in order (one site of 10,000 articles per language holds 30,000 documents).
+        let resolved: Vec<(Item, Vec<Diagnostic>)> = {
+            use rayon::prelude::*;
+            docs.into_par_iter()
+                .filter(|doc| drafts || !doc.draft)
+                .map(|doc| {
+                    let mut errors = Vec::new();
+                    let category = doc.category.as_ref().and_then(|(code, at)| {
+                        resolve_term(&categories, code, at, "category", &mut errors)
+                    });
+                    let tag_ids = doc
+                        .tags
+                        .iter()
+                        .filter_map(|(code, at)| resolve_term(&tags, code, at, "tag", &mut errors))
+                        .collect();
+                    let cites = resolve_cites(&laws, &doc, &mut errors);
+                    let services = resolve_services(&config, &directory, &doc, &mut errors);
+                    let item = Item {
+                        doc,
+                        category,
+                        tags: tag_ids,
+                        cites,
+                        services,
+                    };
+                    (item, errors)
+                })
+                .collect()
+        };
         let mut errors = Vec::new();
         let mut entries: BTreeMap<(Section, String), Entry> = BTreeMap::new();
-        for doc in docs {
-            if doc.draft && !drafts {
-                continue;
-            }
-            let category = doc.category.as_ref().and_then(|(code, at)| {
-                resolve_term(&categories, code, at, "category", &mut errors)
-            });
-            let tag_ids = doc
-                .tags
-                .iter()
-                .filter_map(|(code, at)| resolve_term(&tags, code, at, "tag", &mut errors))
-                .collect();
-            let cites = resolve_cites(&laws, &doc, &mut errors);
-            let services = resolve_services(&config, &directory, &doc, &mut errors);
+        for (item, item_errors) in resolved {
+            errors.extend(item_errors);
+            let doc = &item.doc;
             let entry = entries
                 .entry((doc.section, doc.key.clone()))
                 .or_insert_with(|| Entry {
@@ -161,16 +181,7 @@ impl Site {
                     key: doc.key.clone(),
                     items: BTreeMap::new(),
                 });
-            entry.items.insert(
-                doc.lang.clone(),
-                Item {
-                    doc,
-                    category,
-                    tags: tag_ids,
-                    cites,
-                    services,
-                },
-            );
+            entry.items.insert(doc.lang.clone(), item);
         }
         let (mut articles, pages): (Vec<Entry>, Vec<Entry>) = entries
             .into_values()
@@ -178,11 +189,8 @@ impl Site {
         check_unique_urls(&config, &articles, &mut errors);
         check_unique_urls(&config, &pages, &mut errors);
         check_reserved_page_slugs(&pages, &mut errors);
-        articles.sort_by(|a, b| {
-            newest(b, &config)
-                .cmp(&newest(a, &config))
-                .then_with(|| a.key.cmp(&b.key))
-        });
+        // Newest first, then by key (keys are unique): each date looked up once.
+        articles.sort_by_cached_key(|a| (std::cmp::Reverse(newest(a, &config)), a.key.clone()));
         let site = Site {
             config,
             articles,

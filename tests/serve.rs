@@ -54,17 +54,14 @@ fn write_article(site: &Path, text: &str) {
     .unwrap();
 }
 
-#[test]
-fn serve_injects_live_reload_and_rebuilds_on_change() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    copy_dir(&fixture("translations"), &site);
-    // The preview is built under the temporary directory, removed with it.
-    let scratch = tmp.path().join("scratch");
+/// Starts `puerta serve` on `site` (its preview built under `tmp`), and gives the
+/// server and its address once it announces its URL.
+fn start(site: &Path, tmp: &Path) -> (Server, String) {
+    let scratch = tmp.join("scratch");
     std::fs::create_dir_all(&scratch).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_puerta"))
         .args(["serve", "--port", "0", "--root"])
-        .arg(&site)
+        .arg(site)
         .env("TMPDIR", &scratch)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -73,7 +70,6 @@ fn serve_injects_live_reload_and_rebuilds_on_change() {
         .expect("start puerta serve");
     let stderr = child.stderr.take().unwrap();
     let server = Server(child);
-
     let (lines_tx, lines) = mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
@@ -93,13 +89,24 @@ fn serve_injects_live_reload_and_rebuilds_on_change() {
             break rest.split_whitespace().next().unwrap().to_string();
         }
     };
+    // Keep reading the server's output, so that it never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
     let addr = url
         .trim_start_matches("http://")
         .trim_end_matches('/')
         .to_string();
+    (server, addr)
+}
+
+#[test]
+fn serve_injects_live_reload_and_rebuilds_on_change() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("translations"), &site);
+    let (server, addr) = start(&site, tmp.path());
     assert!(
         !addr.ends_with(":0"),
-        "port 0 resolved to a real port: {url}"
+        "port 0 resolved to a real port: {addr}"
     );
 
     let (status, home) = get(&addr, "/es/", WAIT);
@@ -183,5 +190,150 @@ fn serve_injects_live_reload_and_rebuilds_on_change() {
     assert_ne!(fixed, after_break);
     let (_, page) = get(&addr, "/es/blog/arraigo-social/", WAIT);
     assert!(page.contains("Texto arreglado.") && !page.contains("puerta-build-error"));
+    drop(server);
+}
+
+/// Makes a change while a page long-polls, and waits until the server announces a
+/// new version. The watcher starts right after the URL is printed: the change is
+/// made again until seen.
+fn change_and_wait(addr: &str, change: &dyn Fn()) {
+    let old = get(addr, "/__puerta/reload?v=none", WAIT).1;
+    let (done_tx, done) = mpsc::channel();
+    {
+        let (addr, old) = (addr.to_string(), old.clone());
+        std::thread::spawn(move || {
+            let _ = done_tx.send(get(&addr, &format!("/__puerta/reload?v={old}"), WAIT));
+        });
+    }
+    let deadline = Instant::now() + WAIT;
+    loop {
+        change();
+        match done.recv_timeout(Duration::from_secs(2)) {
+            Ok((status, version)) => {
+                assert_eq!(status, 200);
+                assert_ne!(version, old, "a new version is announced");
+                return;
+            }
+            Err(_) => assert!(Instant::now() < deadline, "no update within 20 s"),
+        }
+    }
+}
+
+fn article(title: &str, category: &str, body: &str) -> String {
+    format!("---\ntitle: \"{title}\"\ndate: 2026-11-22\ncategory: {category}\ntags: [madrid]\n---\n\n{body}\n")
+}
+
+/// The site is served from memory: an edit, a new article and a removed one show
+/// at once on their pages and on the pages that list them, an invalid edit keeps
+/// the last good pages under the error, and a theme edit still reloads everything.
+#[test]
+fn serve_renders_changes_from_memory() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("serve-live"), &site);
+    let theme = site.join("themes/default");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default"),
+        &theme,
+    );
+    let (server, addr) = start(&site, tmp.path());
+    let (status, before) = get(&addr, "/es/blog/asilo/", WAIT);
+    assert_eq!(status, 200);
+    assert!(before.contains("Cómo se pide asilo."));
+
+    // An edited article: its page has the new text, its lists the new title.
+    let asilo = site.join("content/blog/asilo.es.md");
+    change_and_wait(&addr, &|| {
+        std::fs::write(&asilo, article("Asilo renovado", "asilo", "Texto editado.")).unwrap()
+    });
+    let (status, page) = get(&addr, "/es/blog/asilo/", WAIT);
+    assert_eq!(status, 200);
+    assert!(page.contains("Texto editado.") && !page.contains("Cómo se pide asilo."));
+    assert!(
+        page.contains("/__puerta/reload"),
+        "pages from memory reload too"
+    );
+    for list in [
+        "/es/blog/",
+        "/es/blog/category/asilo/",
+        "/es/blog/tag/madrid/",
+        "/es/",
+    ] {
+        let (status, html) = get(&addr, list, WAIT);
+        assert_eq!(status, 200, "{list}");
+        assert!(
+            html.contains("Asilo renovado"),
+            "{list} shows the new title"
+        );
+        assert!(
+            !html.contains("Pedir asilo"),
+            "{list} no longer shows the old one"
+        );
+    }
+    // Without the final slash too, as a typed URL.
+    assert!(get(&addr, "/es/blog/asilo", WAIT)
+        .1
+        .contains("Texto editado."));
+
+    // A new article appears on its page and in the list.
+    let nuevo = site.join("content/blog/nuevo.es.md");
+    change_and_wait(&addr, &|| {
+        std::fs::write(
+            &nuevo,
+            article("Artículo nuevo", "asilo", "Recién escrito."),
+        )
+        .unwrap()
+    });
+    let (status, page) = get(&addr, "/es/blog/nuevo/", WAIT);
+    assert_eq!(status, 200);
+    assert!(page.contains("Recién escrito."));
+    assert!(get(&addr, "/es/blog/", WAIT).1.contains("Artículo nuevo"));
+
+    // A removed article is gone, even while the files built before still have it.
+    change_and_wait(&addr, &|| {
+        let _ = std::fs::remove_file(&nuevo);
+    });
+    let (status, page) = get(&addr, "/es/blog/nuevo/", WAIT);
+    assert_eq!(status, 404);
+    assert!(!page.contains("Recién escrito."));
+    assert!(!get(&addr, "/es/blog/", WAIT).1.contains("Artículo nuevo"));
+
+    // An edit with an unknown category: the error over the last good pages.
+    change_and_wait(&addr, &|| {
+        std::fs::write(&asilo, article("Asilo roto", "no-such-category", "Roto.")).unwrap()
+    });
+    let (status, page) = get(&addr, "/es/blog/asilo/", WAIT);
+    assert_eq!(status, 200);
+    assert!(page.contains("Texto editado.") && !page.contains("Roto."));
+    assert!(page.contains("puerta-build-error"));
+    assert!(
+        page.contains("content/blog/asilo.es.md:4:11"),
+        "naming file:line:col"
+    );
+    let (_, list) = get(&addr, "/es/blog/category/asilo/", WAIT);
+    assert!(list.contains("Asilo renovado") && list.contains("puerta-build-error"));
+
+    // A theme edit (with the article fixed) reloads everything.
+    let base = theme.join("templates/base.html");
+    let template = std::fs::read_to_string(&base).unwrap();
+    change_and_wait(&addr, &|| {
+        std::fs::write(&asilo, article("Asilo arreglado", "asilo", "Arreglado.")).unwrap();
+        let edited = template.replace(
+            "<footer class=\"site-footer\">",
+            "<footer class=\"site-footer\"><p>Pie editado</p>",
+        );
+        std::fs::write(&base, edited).unwrap();
+    });
+    // Both files may arrive as two changes: wait until the footer shows.
+    let deadline = Instant::now() + WAIT;
+    let page = loop {
+        let (_, page) = get(&addr, "/es/blog/asilo/", WAIT);
+        if page.contains("Pie editado") || Instant::now() > deadline {
+            break page;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(page.contains("Pie editado"), "the edited theme");
+    assert!(page.contains("Arreglado.") && !page.contains("puerta-build-error"));
     drop(server);
 }

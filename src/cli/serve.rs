@@ -66,6 +66,17 @@ pub fn run(root: &Path, args: Args) -> Result<(), Failure> {
                 stages.join(", ")
             );
         }
+        Event::Updated(took, stages) => {
+            let stages: Vec<String> = stages
+                .iter()
+                .map(|(name, d)| format!("{name} {:.0}", d.as_secs_f64() * 1000.0))
+                .collect();
+            eprintln!(
+                "Updated the site in {:.0} ms ({} ms); reloading open pages",
+                took.as_secs_f64() * 1000.0,
+                stages.join(", ")
+            );
+        }
         Event::Indexed(report) => eprintln!(
             "Search indexes updated ({} files written, {} removed)",
             report.changed, report.removed

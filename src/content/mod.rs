@@ -176,6 +176,30 @@ pub fn load(config: &Config) -> Loaded {
     Loaded { docs, errors, keys }
 }
 
+/// Reads one document again, for the live preview: what [`load`] gives for `path`
+/// (a file of `section`): the document, or none for a file that is not content (a
+/// hidden file, an editor's backup), with every problem; and the key of its name
+/// when the name is well-formed.
+pub(crate) fn reload_one(
+    config: &Config,
+    section: Section,
+    path: &Path,
+) -> (Option<Doc>, Vec<Diagnostic>, Option<String>) {
+    let file = relative(&config.root, path);
+    let key = parse_file_name(config, section, path, &file)
+        .ok()
+        .map(|(key, _)| key);
+    let mut problems = Vec::new();
+    let doc = match load_one(config, section, path, &mut problems) {
+        Ok(doc) => doc,
+        Err(errors) => {
+            problems.extend(errors);
+            None
+        }
+    };
+    (doc, problems, key)
+}
+
 /// What loading one file gives: the document (or the problems that stopped it), and
 /// the problems that did not stop it.
 type LoadResult = (Result<Option<Doc>, Vec<Diagnostic>>, Vec<Diagnostic>);

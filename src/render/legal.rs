@@ -214,7 +214,8 @@ impl Renderer<'_> {
             }),
             review_date: review.map(|r| r.date.to_string()),
             reading: self.t_args(lang, "reading-time", &[("minutes", Arg::from(minutes))]),
-            related: self.related[lang][entry]
+            related: self
+                .related_of(lang, entry)
                 .iter()
                 .filter_map(|&i| {
                     let e = &site.articles[i];

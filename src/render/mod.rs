@@ -14,6 +14,7 @@ mod jsonld_dir;
 mod laws;
 pub mod legal;
 mod pages;
+mod paths;
 mod related;
 pub mod search;
 mod template_errors;
@@ -110,7 +111,8 @@ pub struct Renderer<'a> {
     keys: HashMap<(Section, &'a str), usize>,
     /// Facets of the directory's services.
     facets: directory::Facets,
-    /// Per language: for each article (entry index), its related articles.
+    /// Per language: for each article (entry index), its related articles; empty
+    /// when they are found page by page ([`Renderer::for_preview`]).
     related: HashMap<String, Vec<Vec<usize>>>,
     /// Per language: for each law, the articles citing it, in list order.
     citing: HashMap<String, Vec<Vec<usize>>>,
@@ -126,6 +128,28 @@ impl<'a> Renderer<'a> {
         localizer: Arc<Localizer>,
         theme: &'a Theme,
         now: DateTime<FixedOffset>,
+    ) -> Result<Renderer<'a>, Vec<Diagnostic>> {
+        Renderer::prepare(site, localizer, theme, now, true)
+    }
+
+    /// A renderer for a few pages of the site, as the live preview asks for them:
+    /// related articles are found for each page when it is rendered, instead of for
+    /// every article at once. Pages are the same as [`Renderer::new`]'s.
+    pub fn for_preview(
+        site: &'a Site,
+        localizer: Arc<Localizer>,
+        theme: &'a Theme,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Renderer<'a>, Vec<Diagnostic>> {
+        Renderer::prepare(site, localizer, theme, now, false)
+    }
+
+    fn prepare(
+        site: &'a Site,
+        localizer: Arc<Localizer>,
+        theme: &'a Theme,
+        now: DateTime<FixedOffset>,
+        all_related: bool,
     ) -> Result<Renderer<'a>, Vec<Diagnostic>> {
         let mut base = tera::Tera::default();
         base.autoescape_on(vec![".html"]);
@@ -155,33 +179,38 @@ impl<'a> Renderer<'a> {
             localizer.register(&mut tera, lang);
             teras.insert(lang.clone(), tera);
         }
+        // Per language, on every core: the list order, and each term's articles in it.
+        let per_language: Vec<_> = {
+            use rayon::prelude::*;
+            site.config
+                .languages
+                .par_iter()
+                .map(|lang| {
+                    let list = list_order(site, lang);
+                    let members: Vec<_> = [&site.categories, &site.tags]
+                        .into_iter()
+                        .map(|tax| {
+                            let mut m = vec![Vec::new(); tax.terms.len()];
+                            for &i in &list {
+                                let Some(shown) = site.articles[i].shown(lang, &site.config) else {
+                                    continue;
+                                };
+                                for t in item_terms(shown.item, &tax.key) {
+                                    m[t].push(i);
+                                }
+                            }
+                            ((lang.clone(), tax.key.clone()), m)
+                        })
+                        .collect();
+                    (lang.clone(), list, members)
+                })
+                .collect()
+        };
         let mut lists = HashMap::new();
         let mut members = HashMap::new();
-        let index_of: HashMap<&str, usize> = site
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.key.as_str(), i))
-            .collect();
-        for lang in &site.config.languages {
-            let list: Vec<usize> = site
-                .articles_in(lang)
-                .iter()
-                .map(|(e, _)| index_of[e.key.as_str()])
-                .collect();
-            for tax in [&site.categories, &site.tags] {
-                let mut m = vec![Vec::new(); tax.terms.len()];
-                for &i in &list {
-                    let Some(shown) = site.articles[i].shown(lang, &site.config) else {
-                        continue;
-                    };
-                    for t in item_terms(shown.item, &tax.key) {
-                        m[t].push(i);
-                    }
-                }
-                members.insert((lang.clone(), tax.key.clone()), m);
-            }
-            lists.insert(lang.clone(), list);
+        for (lang, list, lang_members) in per_language {
+            lists.insert(lang, list);
+            members.extend(lang_members);
         }
         // Related articles cost the most of this preparation: one language per core.
         let related: HashMap<String, Vec<Vec<usize>>> = {
@@ -189,6 +218,7 @@ impl<'a> Renderer<'a> {
             site.config
                 .languages
                 .par_iter()
+                .filter(|_| all_related)
                 .map(|lang| (lang.clone(), related::related(site, lang, &lists[lang])))
                 .collect()
         };
@@ -333,6 +363,14 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The related articles of the article `entry` in `lang`.
+    fn related_of(&self, lang: &str, entry: usize) -> Vec<usize> {
+        match self.related.get(lang) {
+            Some(all) => all[entry].clone(),
+            None => related::related_one(self.site, lang, &self.lists[lang], entry),
+        }
+    }
+
     /// Number of blog list pages in `lang` (at least one, even when empty).
     pub fn blog_pages(&self, lang: &str) -> usize {
         self.lists[lang]
@@ -425,6 +463,22 @@ impl<'a> Renderer<'a> {
 /// Escapes text for HTML content and attributes: the five specials only.
 pub fn escape_html(text: &str) -> String {
     xml::escape(text).into_owned()
+}
+
+/// The articles `lang` lists (indexes in `site.articles`), in the order of
+/// [`Site::articles_in`]: newest shown date first, then by key.
+fn list_order(site: &Site, lang: &str) -> Vec<usize> {
+    let mut list: Vec<(usize, Option<chrono::NaiveDate>)> = site
+        .articles
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.shown(lang, &site.config).map(|s| (i, s.item.doc.date)))
+        .collect();
+    list.sort_by(|(a, da), (b, db)| {
+        db.cmp(da)
+            .then_with(|| site.articles[*a].key.cmp(&site.articles[*b].key))
+    });
+    list.into_iter().map(|(i, _)| i).collect()
 }
 
 fn item_terms<'i>(item: &'i Item, taxonomy: &str) -> Box<dyn Iterator<Item = usize> + 'i> {
