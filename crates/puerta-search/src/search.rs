@@ -137,7 +137,15 @@ pub(crate) fn run(
     request: &Request,
     results: &mut SearchResults,
 ) -> Result<(), Error> {
-    let built = query::build(searcher, fields, words, &request.kinds, &request.facets)?;
+    let numbers = query::numbers(&request.text);
+    let built = query::build(
+        searcher,
+        fields,
+        words,
+        &numbers,
+        &request.kinds,
+        &request.facets,
+    )?;
     let limit = request.limit.min(MAX_LIMIT);
     if limit == 0 {
         results.total = searcher.search(&built.query, &Count)?;
@@ -158,7 +166,7 @@ pub(crate) fn run(
                 .unwrap_or_default()
                 .to_string()
         };
-        let body = text(fields.body);
+        let body = text(fields.excerpt);
         let summary = text(fields.summary);
         results.hits.push(Hit {
             url: text(fields.url),

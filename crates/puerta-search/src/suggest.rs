@@ -150,7 +150,7 @@ fn surface_form(
     let top = searcher.search(&query, &TopDocs::with_limit(3).order_by_score())?;
     for (_, address) in top {
         let doc: TantivyDocument = searcher.doc(address)?;
-        for stored in [fields.title, fields.summary, fields.body] {
+        for stored in [fields.title, fields.summary, fields.excerpt] {
             for value in doc.get_all(stored) {
                 let Some(text) = value.as_str() else { continue };
                 let mut stream = analyzer.token_stream(text);
