@@ -42,6 +42,7 @@ pub(crate) fn suggestions(
             std::slice::from_ref(word),
             &alone,
             &mut probe,
+            None,
         )?;
         if probe.total > 0 {
             corrected.push(word.clone());
@@ -66,7 +67,7 @@ pub(crate) fn suggestions(
         limit: 0,
         ..request.clone()
     };
-    crate::search::run(searcher, fields, &corrected, &count_only, &mut check)?;
+    crate::search::run(searcher, fields, &corrected, &count_only, &mut check, None)?;
     if check.total == 0 {
         return Ok(Vec::new());
     }
