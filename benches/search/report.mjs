@@ -26,6 +26,7 @@ export function summarize(results) {
         index: median(ok.map((o) => served(o, 'index') + served(o, 'fragment'))),
         page: median(ok.map((o) => served(o, 'other'))),
         ms: median(ok.map((o) => o.msMedian)),
+        queryMs: median(ok.map((o) => o.queryMs)),
         plausible: ok.filter((o) => o.plausible).length,
         zeroHits: ok.filter((o) => o.hits === 0).length,
         hits: median(ok.map((o) => o.hits)),
@@ -41,15 +42,15 @@ const ms = (n) => (n === null ? '–' : n.toFixed(0));
 /** The Markdown table of one or more scales ({scale, summary} each). */
 export function table(reports) {
   const lines = [
-    '| scale | lang | engine | search KiB before 1st result (JS + wasm + index) | JS | wasm | index | page (HTML, CSS) | time to 1st result (ms) | 1st result judged right (example) or plausible (corpora) / queries | queries with 0 hits | hits (median) |',
-    '|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| scale | lang | engine | search KiB before 1st result (JS + wasm + index) | JS | wasm | index | page (HTML, CSS) | time to 1st result (ms) | query after load (ms) | 1st result judged right (example) or plausible (corpora) / queries | queries with 0 hits | hits (median) |',
+    '|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const { scale, summary } of reports) {
     for (const [lang, engines] of Object.entries(summary)) {
       for (const engine of ENGINES) {
         const s = engines[engine];
         const errors = s.errors ? ` (${s.errors} failed)` : '';
-        lines.push(`| ${scale} | ${lang} | ${engine} | ${kb(s.searchBytes)} | ${kb(s.js)} | ${kb(s.wasm)} | ${kb(s.index)} | ${kb(s.page)} | ${ms(s.ms)} | ${s.plausible}/${s.queries}${errors} | ${s.zeroHits} | ${s.hits ?? '–'} |`);
+        lines.push(`| ${scale} | ${lang} | ${engine} | ${kb(s.searchBytes)} | ${kb(s.js)} | ${kb(s.wasm)} | ${kb(s.index)} | ${kb(s.page)} | ${ms(s.ms)} | ${s.queryMs === null || s.queryMs === undefined ? '–' : s.queryMs.toFixed(1)} | ${s.plausible}/${s.queries}${errors} | ${s.zeroHits} | ${s.hits ?? '–'} |`);
       }
     }
   }

@@ -172,6 +172,7 @@ fn laws(site: &Site, lang: &str) -> Vec<Record> {
                 title: law.title.text(lang, config).to_string(),
                 summary: law.short_title.text(lang, config).to_string(),
                 keywords,
+                numbers: vec![law.number.clone()],
                 ..Record::default()
             }
         })

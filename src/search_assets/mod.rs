@@ -31,15 +31,12 @@ use crate::render::Output;
 pub const CHUNK: usize = 4 * 1024;
 
 /// The size of the pieces of the index file `name`. A term dictionary is read a block
-/// of about 4,000 bytes at a time, which 4 KB pieces would nearly always cut in two;
-/// most postings lists are a few hundred bytes. Measured on the 1,000-article corpus
-/// (brotli, first queries): dictionary pieces of 2 KB fetch 10-25 % less than 4 KB
-/// ones and as little as 1 KB ones with half their requests; postings pieces of 1 KB
-/// fetch about half of what 2 KB ones do.
+/// of about 1,000 bytes at a time (see `puerta_search`'s index format 3), a stored
+/// document a block of about 1 KB (one document, its text cut to an excerpt), and most
+/// postings lists are a few hundred bytes: 1 KB pieces for all three, so that a
+/// look-up fetches little more than it reads.
 pub fn chunk_of(name: &str) -> usize {
-    if name.ends_with(".term") {
-        2048
-    } else if name.ends_with(".idx") {
+    if name.ends_with(".term") || name.ends_with(".store") || name.ends_with(".idx") {
         1024
     } else {
         CHUNK

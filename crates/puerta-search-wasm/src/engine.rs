@@ -126,16 +126,23 @@ impl Engine {
         if words.is_empty() {
             return Ok(());
         }
-        let text = fields.weighted().map(|(field, _)| field);
         need(warm::dictionaries(
             store,
             index.index(),
             &searcher,
-            &text,
+            fields,
             &words,
         ))?;
-        let built = query::build(&searcher, fields, &words, &request.kinds, &request.facets)
-            .map_err(|e| Failure::from_read(store, e))?;
+        let numbers = query::numbers(&request.text);
+        let built = query::build(
+            &searcher,
+            fields,
+            &words,
+            &numbers,
+            &request.kinds,
+            &request.facets,
+        )
+        .map_err(|e| Failure::from_read(store, e))?;
         need(warm::postings(store, &searcher, &*built.query))?;
         need(warm::docs(store, &searcher, &*built.query, request.limit))
     }

@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 use puerta_search::query::{self, KeyRange, Lookups, Word};
 use puerta_search::tantivy;
+use puerta_search::Fields;
 use tantivy::collector::TopDocs;
 use tantivy::directory::{CompositeFile, FileSlice};
 use tantivy::query::{FuzzyTermQuery, Query};
@@ -27,16 +28,49 @@ use tantivy_sstable::{Dictionary, VoidSSTable};
 
 use crate::store::{Need, Store};
 
-/// Level 1: the blocks of the term dictionaries of `fields` that expanding `words`
-/// reads (see [`query::lookups`]).
+/// Level 1: the blocks of the term dictionaries of the searched fields that expanding
+/// `words` reads (see [`query::lookups`]): first the key look-ups and prefix ranges of
+/// every word, then, once those are here, the typo searches of the words they did not
+/// find ([`query::needs_typos`]).
 pub fn dictionaries(
     store: &Arc<Store>,
     index: &Index,
     searcher: &Searcher,
-    fields: &[Field],
+    fields: &Fields,
     words: &[Word],
 ) -> Vec<Need> {
     let lookups: Vec<Lookups> = words.iter().map(query::lookups).collect();
+    let searched: Vec<Field> = fields.weighted().map(|(field, _)| field).to_vec();
+    let dicts = open_dictionaries(index, searcher, &searched);
+    // First what every word reads: its keys and prefix range.
+    for (_, dict) in &dicts {
+        for lookups in &lookups {
+            touch_keys(dict, lookups);
+        }
+    }
+    let missing = store.take_missing();
+    if !missing.is_empty() {
+        return missing;
+    }
+    // Then typo searches, for the words found neither exactly nor as a prefix.
+    for (word, lookups) in words.iter().zip(&lookups) {
+        if !matches!(query::needs_typos(searcher, fields, word), Ok(true)) {
+            continue;
+        }
+        for (field, dict) in &dicts {
+            touch_typos(dict, *field, lookups);
+        }
+    }
+    store.take_missing()
+}
+
+/// The term dictionaries of `fields` in every segment, opened over the store.
+fn open_dictionaries(
+    index: &Index,
+    searcher: &Searcher,
+    fields: &[Field],
+) -> Vec<(Field, Dictionary<VoidSSTable>)> {
+    let mut out = Vec::new();
     for segment in searcher.segment_readers() {
         let id = segment.segment_id().uuid_string();
         let Some(terms) = composite(index, &format!("{id}.term")) else {
@@ -48,31 +82,33 @@ pub fn dictionaries(
                 continue;
             };
             let (sstable, _kind) = section.split_from_end(4);
-            let Ok(dict) = Dictionary::<VoidSSTable>::open(sstable) else {
-                continue;
-            };
-            for lookups in &lookups {
-                touch(&dict, field, lookups);
+            if let Ok(dict) = Dictionary::<VoidSSTable>::open(sstable) {
+                out.push((field, dict));
             }
         }
     }
-    store.take_missing()
+    out
 }
 
-/// Reads the blocks of `dict` that `lookups` read (failures recorded by the store).
-fn touch(dict: &Dictionary<VoidSSTable>, field: Field, lookups: &Lookups) {
-    let block = |range: std::ops::Range<usize>| {
-        let _ = dict.sstable_slice.read_bytes_slice(range);
-    };
+/// Reads the blocks of `dict` that the key look-ups and the prefix range of
+/// `lookups` read (failures recorded by the store).
+fn touch_keys(dict: &Dictionary<VoidSSTable>, lookups: &Lookups) {
     for key in &lookups.keys {
         if let Some(addr) = dict.sstable_index.get_block_with_key(key) {
-            block(addr.byte_range);
+            let _ = dict.sstable_slice.read_bytes_slice(addr.byte_range);
         }
     }
     if let Some(range) = &lookups.prefix {
         let limit = Some(query::MAX_SCAN as u64);
         let _ = dict.file_slice_for_range(bounds(range), limit).read_bytes();
     }
+}
+
+/// Reads the blocks of `dict` that the typo searches of `lookups` read.
+fn touch_typos(dict: &Dictionary<VoidSSTable>, field: Field, lookups: &Lookups) {
+    let block = |range: std::ops::Range<usize>| {
+        let _ = dict.sstable_slice.read_bytes_slice(range);
+    };
     for typo in &lookups.typos {
         let term = Term::from_field_text(field, &typo.target);
         let Ok(automaton) = FuzzyTermQuery::new(term, typo.distance, true).automaton() else {

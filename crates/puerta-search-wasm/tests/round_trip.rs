@@ -30,6 +30,7 @@ fn index_files() -> Vec<(String, Vec<u8>)> {
                 categories: Vec::new(),
                 areas: Vec::new(),
                 cities: Vec::new(),
+                numbers: Vec::new(),
             }
         })
         .collect();

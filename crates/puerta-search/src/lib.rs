@@ -21,6 +21,7 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+mod blocks;
 pub mod protected;
 pub mod query;
 pub mod reader;
@@ -47,8 +48,9 @@ pub use tantivy;
 /// Version of the index format; a reader refuses any other.
 ///
 /// 2: sstable term dictionaries (tantivy's `quickwit` feature), stored documents not
-/// compressed.
-pub const INDEX_FORMAT_VERSION: u32 = 2;
+/// compressed. 3: dictionary blocks of 1,000 bytes, the body indexed but not stored
+/// (an `excerpt` field stores its start), stored documents in 1 KB blocks.
+pub const INDEX_FORMAT_VERSION: u32 = 3;
 
 /// Why indexing or searching failed.
 #[derive(Debug, thiserror::Error)]

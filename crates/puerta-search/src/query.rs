@@ -9,11 +9,13 @@
 //!   with the folded word, or a stem that the folded word extends by up to 3 letters)
 //!   or *with a typo* (edit distance 1 from 5 letters, 2 from 9, transpositions count
 //!   as one edit; against the term and the folded word; the first letter must be
-//!   right: "nadrid" does not find "madrid", see [`Lookups`]);
+//!   right: "nadrid" does not find "madrid", see [`Lookups`]), only when no field has
+//!   the word exactly or as a prefix ([`expand_word`]): a word the index knows as
+//!   written finds no typo matches, which could only rank below it;
 //! - each way of matching is a class with a constant score ([`EXACT`] > [`PREFIX`] >
 //!   [`FUZZY`]) plus BM25 over the matched terms with field boosts (title > keywords >
 //!   summary > body, see [`Fields::weighted`]), scaled down for prefix and fuzzy
-//!   matches. A word scores its best class, so exact matches rank above typo matches;
+//!   matches. A word scores its best class, so exact matches rank above prefix ones;
 //! - a protected word (see [`crate::Protected`]) only matches exactly: its neighbours
 //!   are other words on purpose.
 //!
@@ -56,6 +58,10 @@ const MAX_FUZZY_TERMS: usize = 10;
 pub const MAX_SCAN: usize = 5000;
 /// Words of a query that are looked at; the rest of a pasted paragraph is ignored.
 pub const MAX_WORDS: usize = 32;
+/// Score added to a document cited by a number the query writes (see [`numbers`]):
+/// less than what separates two classes, so that it only reorders documents that
+/// match the words equally well.
+pub const NUMBER_BONUS: f32 = 30.0;
 /// Letters the folded last word may add to a stem and still match it as a prefix.
 const STEM_EXTENSION: usize = 3;
 
@@ -134,11 +140,31 @@ pub struct Built {
     pub found: Vec<bool>,
 }
 
-/// Builds the query of `words`, with filters on kinds (any of them) and facets (all).
+/// The numbers that `text` writes as a law is cited: digits, a slash, digits
+/// (`4/2000`, `1155/2024`). Words split them in two, and "organic law 4/2000" matches
+/// Organic Law 8/2000 "reforming Organic Law 4/2000" as well as the law itself: a
+/// document cited by the very number (a record's `numbers`) gets [`NUMBER_BONUS`].
+pub fn numbers(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for token in text.split(|c: char| !(c.is_ascii_digit() || c == '/')) {
+        let mut parts = token.split('/');
+        let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        if !a.is_empty() && !b.is_empty() && !out.iter().any(|n| n == token) {
+            out.push(token.to_string());
+        }
+    }
+    out
+}
+
+/// Builds the query of `words`, with filters on kinds (any of them) and facets (all);
+/// documents cited by one of `numbers` (see [`numbers`]) score [`NUMBER_BONUS`] more.
 pub fn build(
     searcher: &Searcher,
     fields: &Fields,
     words: &[Word],
+    numbers: &[String],
     kinds: &[Kind],
     facets: &[(Facet, String)],
 ) -> Result<Built, Error> {
@@ -149,8 +175,7 @@ pub fn build(
         let mut exact = Vec::new();
         let mut prefix = Vec::new();
         let mut fuzzy = Vec::new();
-        for (field, weight) in fields.weighted() {
-            let e = expand(searcher, field, word)?;
+        for (_, weight, e) in expand_word(searcher, fields, word)? {
             for (list, terms, mark) in [
                 (&mut exact, e.exact, 1.0),
                 (&mut prefix, e.prefix, 0.5),
@@ -197,6 +222,17 @@ pub fn build(
         };
         let term = Term::from_field_text(field, value);
         clauses.push((Occur::Must, filter(std::iter::once(term))));
+    }
+    if !numbers.is_empty() && !clauses.is_empty() {
+        let cited = numbers.iter().map(|n| -> Box<dyn Query> {
+            let term = Term::from_field_text(fields.number, n);
+            let q = TermQuery::new(term, IndexRecordOption::Basic);
+            Box::new(ConstScoreQuery::new(Box::new(q), NUMBER_BONUS))
+        });
+        clauses.push((
+            Occur::Should,
+            Box::new(DisjunctionMaxQuery::new(cited.collect())),
+        ));
     }
     Ok(Built {
         query: Box::new(BooleanQuery::new(clauses)),
@@ -270,7 +306,8 @@ pub struct TypoSearch {
 ///
 /// Every read is bounded to a key range, so that it touches a few blocks of a
 /// block-based (sstable) dictionary: a prefix reads the terms it starts (at most
-/// [`MAX_SCAN`]), and a typo search reads the terms that share its first letter. A
+/// [`MAX_SCAN`]), and a typo search (run only when the other reads found nothing,
+/// see [`needs_typos`]) reads the terms that share its first letter. A
 /// typo on the first letter is therefore not tolerated ("nadrid" does not find
 /// "madrid"): that is what keeps a typo search from reading the whole dictionary.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -315,12 +352,54 @@ pub fn lookups(word: &Word) -> Lookups {
     out
 }
 
-/// The terms of `field` that `word` matches, by class.
+/// How `word` matches each field searched, with the field's boost: exact and prefix
+/// terms, and typo terms only when no field has any of those (a word found as written
+/// is what the reader meant: its neighbours would rank below it anyway, and looking
+/// them up reads more of the dictionaries and their postings).
+pub fn expand_word(
+    searcher: &Searcher,
+    fields: &Fields,
+    word: &Word,
+) -> Result<Vec<(Field, f32, Expansion)>, Error> {
+    let mut out = Vec::with_capacity(4);
+    for (field, weight) in fields.weighted() {
+        out.push((field, weight, expand(searcher, field, word)?));
+    }
+    if !word.protected && !found(&out) {
+        for (field, _, expansion) in &mut out {
+            expansion.fuzzy = typos(searcher, *field, word)?;
+        }
+    }
+    Ok(out)
+}
+
+/// Whether some field has the word exactly or as a prefix.
+fn found(expansions: &[(Field, f32, Expansion)]) -> bool {
+    expansions
+        .iter()
+        .any(|(_, _, e)| !e.exact.is_empty() || !e.prefix.is_empty())
+}
+
+/// Whether `word` is looked up with typos: when no field has it exactly or as a
+/// prefix (see [`expand_word`]). The browser runtime asks before it fetches the
+/// dictionary blocks that typo searches read.
+pub fn needs_typos(searcher: &Searcher, fields: &Fields, word: &Word) -> Result<bool, Error> {
+    if word.protected || typo_distance(word.folded.chars().count()) == 0 {
+        return Ok(false);
+    }
+    let mut out = Vec::with_capacity(4);
+    for (field, weight) in fields.weighted() {
+        out.push((field, weight, expand(searcher, field, word)?));
+    }
+    Ok(!found(&out))
+}
+
+/// The terms of `field` that `word` matches exactly or as a prefix (no typos: see
+/// [`typos`]).
 pub fn expand(searcher: &Searcher, field: Field, word: &Word) -> Result<Expansion, Error> {
     let mut out = Expansion::default();
     let mut exact_found = false;
     let mut prefix: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
-    let mut fuzzy: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
     let lookups = lookups(word);
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(field)?;
@@ -345,6 +424,23 @@ pub fn expand(searcher: &Searcher, field: Field, word: &Word) -> Result<Expansio
                 *prefix.entry(stem.clone()).or_default() += u64::from(info.doc_freq);
             }
         }
+    }
+    if exact_found {
+        out.exact.push(Term::from_field_text(field, &word.term));
+    }
+    prefix.remove(word.term.as_bytes());
+    out.prefix = terms_of(field, most_frequent(prefix, MAX_PREFIX_TERMS));
+    Ok(out)
+}
+
+/// The terms of `field` within `word`'s typo distance (see [`Lookups::typos`]), the
+/// most frequent first, without the word's own term.
+pub fn typos(searcher: &Searcher, field: Field, word: &Word) -> Result<Vec<Term>, Error> {
+    let mut fuzzy: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
+    let lookups = lookups(word);
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let dict = inverted.terms();
         for typo in &lookups.typos {
             let automaton = FuzzyTermQuery::new(
                 Term::from_field_text(field, &typo.target),
@@ -365,27 +461,16 @@ pub fn expand(searcher: &Searcher, field: Field, word: &Word) -> Result<Expansio
             }
         }
     }
-    let term = |bytes: &[u8]| {
-        std::str::from_utf8(bytes)
-            .ok()
-            .map(|s| Term::from_field_text(field, s))
-    };
-    if exact_found {
-        out.exact.push(Term::from_field_text(field, &word.term));
-    }
-    let own = word.term.as_bytes();
-    prefix.remove(own);
-    fuzzy.remove(own);
-    fuzzy.retain(|k, _| !prefix.contains_key(k));
-    out.prefix = most_frequent(prefix, MAX_PREFIX_TERMS)
-        .iter()
-        .filter_map(|k| term(k))
-        .collect();
-    out.fuzzy = most_frequent(fuzzy, MAX_FUZZY_TERMS)
-        .iter()
-        .filter_map(|k| term(k))
-        .collect();
-    Ok(out)
+    fuzzy.remove(word.term.as_bytes());
+    Ok(terms_of(field, most_frequent(fuzzy, MAX_FUZZY_TERMS)))
+}
+
+/// Dictionary keys of `field` as terms (keys that are not UTF-8 are left out).
+fn terms_of(field: Field, keys: Vec<Vec<u8>>) -> Vec<Term> {
+    keys.iter()
+        .filter_map(|k| std::str::from_utf8(k).ok())
+        .map(|s| Term::from_field_text(field, s))
+        .collect()
 }
 
 /// What a typo match is measured against: the word's term, and the folded word cut to

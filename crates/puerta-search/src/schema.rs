@@ -18,7 +18,7 @@ pub struct Fields {
     pub title: Field,
     /// Summary in plain words (analyzed, stored): snippet of last resort.
     pub summary: Field,
-    /// Full text (analyzed, stored): the source of snippets.
+    /// Full text (analyzed, not stored: see `excerpt`).
     pub body: Field,
     /// Other names (aliases, transliterations, names in the other languages, taxonomy
     /// names, city names): analyzed, not stored.
@@ -35,11 +35,22 @@ pub struct Fields {
     pub area: Field,
     /// City ids (raw): a facet.
     pub city: Field,
+    /// Numbers a document is cited by, as written (a law's `4/2000`; raw): see
+    /// [`crate::query::numbers`].
+    pub number: Field,
+    /// The start of the full text, at most [`EXCERPT_BYTES`] (stored only): the source
+    /// of snippets. Storing the whole text would make each hit shown cost the fetch of
+    /// all of it.
+    pub excerpt: Field,
 }
 
+/// Most bytes of a text stored as its excerpt (cut at a word).
+pub const EXCERPT_BYTES: usize = 1200;
+
 /// The field names, in schema order.
-pub const FIELD_NAMES: [&str; 10] = [
+pub const FIELD_NAMES: [&str; 12] = [
     "title", "summary", "body", "keywords", "kind", "url", "lang", "category", "area", "city",
+    "number", "excerpt",
 ];
 
 /// The schema of the index of `lang`.
@@ -52,7 +63,7 @@ pub fn schema(lang: Lang) -> Schema {
     let mut builder = Schema::builder();
     builder.add_text_field("title", stored_text.clone());
     builder.add_text_field("summary", stored_text.clone());
-    builder.add_text_field("body", stored_text);
+    builder.add_text_field("body", text.clone());
     builder.add_text_field("keywords", text);
     builder.add_text_field("kind", STRING | STORED);
     builder.add_text_field("url", STORED);
@@ -60,6 +71,8 @@ pub fn schema(lang: Lang) -> Schema {
     builder.add_text_field("category", STRING);
     builder.add_text_field("area", STRING);
     builder.add_text_field("city", STRING);
+    builder.add_text_field("number", STRING);
+    builder.add_text_field("excerpt", STORED);
     builder.build()
 }
 
@@ -78,6 +91,8 @@ impl Fields {
             category: f("category")?,
             area: f("area")?,
             city: f("city")?,
+            number: f("number")?,
+            excerpt: f("excerpt")?,
         })
     }
 

@@ -11,9 +11,11 @@ use tantivy::schema::{Field, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Searcher, TantivyDocument};
 
+use std::sync::Arc;
+
 use crate::query::{self, Word};
 use crate::schema::Fields;
-use crate::snippet::window;
+use crate::snippet::{highlighter, window};
 use crate::{Error, Facet, Kind, Lang, Protected};
 
 /// Longest snippet, in characters.
@@ -97,7 +99,7 @@ pub fn search(
     lang: Lang,
     request: &Request,
 ) -> Result<SearchResults, Error> {
-    let protected = protected_of(searcher)?;
+    let protected = Arc::new(protected_of(searcher)?);
     search_with(searcher, fields, lang, &protected, request)
 }
 
@@ -106,7 +108,7 @@ pub(crate) fn search_with(
     searcher: &Searcher,
     fields: &Fields,
     lang: Lang,
-    protected: &Protected,
+    protected: &Arc<Protected>,
     request: &Request,
 ) -> Result<SearchResults, Error> {
     let mut analyzer = searcher.index().tokenizer_for_field(fields.title)?;
@@ -121,7 +123,8 @@ pub(crate) fn search_with(
     if words.is_empty() {
         return Ok(results);
     }
-    run(searcher, fields, &words, request, &mut results)?;
+    let snippets = Some((lang, protected));
+    run(searcher, fields, &words, request, &mut results, snippets)?;
     if results.total == 0 {
         results.suggestions =
             crate::suggest::suggestions(searcher, fields, &words, request, &mut analyzer)?;
@@ -129,15 +132,26 @@ pub(crate) fn search_with(
     Ok(results)
 }
 
-/// Counts and collects the hits of `words` into `results`.
+/// Counts and collects the hits of `words` into `results`; their snippets are
+/// analyzed with [`crate::snippet::highlighter`] of the language and protected terms
+/// given (without them, with the index's analyzer).
 pub(crate) fn run(
     searcher: &Searcher,
     fields: &Fields,
     words: &[Word],
     request: &Request,
     results: &mut SearchResults,
+    snippets: Option<(Lang, &Arc<Protected>)>,
 ) -> Result<(), Error> {
-    let built = query::build(searcher, fields, words, &request.kinds, &request.facets)?;
+    let numbers = query::numbers(&request.text);
+    let built = query::build(
+        searcher,
+        fields,
+        words,
+        &numbers,
+        &request.kinds,
+        &request.facets,
+    )?;
     let limit = request.limit.min(MAX_LIMIT);
     if limit == 0 {
         results.total = searcher.search(&built.query, &Count)?;
@@ -146,8 +160,11 @@ pub(crate) fn run(
     let collector = (TopDocs::with_limit(limit).order_by_score(), Count);
     let (top, total) = searcher.search(&built.query, &collector)?;
     results.total = total;
-    let analyzer = searcher.index().tokenizer_for_field(fields.body)?;
     let terms: Vec<String> = built.highlight.keys().cloned().collect();
+    let analyzer = match snippets {
+        Some((lang, protected)) => highlighter(lang, protected, &terms),
+        None => searcher.index().tokenizer_for_field(fields.body)?,
+    };
     let mut snippets = SnippetGenerator::new(built.highlight, analyzer, fields.body, SNIPPET_CHARS);
     snippets.set_max_num_chars(SNIPPET_CHARS);
     for (score, address) in top {
@@ -158,7 +175,7 @@ pub(crate) fn run(
                 .unwrap_or_default()
                 .to_string()
         };
-        let body = text(fields.body);
+        let body = text(fields.excerpt);
         let summary = text(fields.summary);
         results.hits.push(Hit {
             url: text(fields.url),

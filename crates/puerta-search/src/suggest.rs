@@ -42,6 +42,7 @@ pub(crate) fn suggestions(
             std::slice::from_ref(word),
             &alone,
             &mut probe,
+            None,
         )?;
         if probe.total > 0 {
             corrected.push(word.clone());
@@ -66,7 +67,7 @@ pub(crate) fn suggestions(
         limit: 0,
         ..request.clone()
     };
-    crate::search::run(searcher, fields, &corrected, &count_only, &mut check)?;
+    crate::search::run(searcher, fields, &corrected, &count_only, &mut check, None)?;
     if check.total == 0 {
         return Ok(Vec::new());
     }
@@ -150,7 +151,7 @@ fn surface_form(
     let top = searcher.search(&query, &TopDocs::with_limit(3).order_by_score())?;
     for (_, address) in top {
         let doc: TantivyDocument = searcher.doc(address)?;
-        for stored in [fields.title, fields.summary, fields.body] {
+        for stored in [fields.title, fields.summary, fields.excerpt] {
             for value in doc.get_all(stored) {
                 let Some(text) = value.as_str() else { continue };
                 let mut stream = analyzer.token_stream(text);

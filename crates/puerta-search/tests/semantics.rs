@@ -161,7 +161,8 @@ fn a_typo_on_the_first_letter_is_not_tolerated() {
 #[test]
 fn exact_matches_rank_above_typo_matches() {
     // "boarder" is one edit from "border": the typo match has the word in its title and
-    // three times in its body, the exact match once in its body; exact still wins.
+    // three times in its body, the exact match once in its body. A word the index has
+    // as written is not looked up with typos at all: only the exact match comes.
     let index = index(
         Lang::En,
         vec![
@@ -181,9 +182,93 @@ fn exact_matches_rank_above_typo_matches() {
     );
     let hits = index.search(&Request::new("border ")).unwrap().hits;
     let got: Vec<&str> = hits.iter().map(|h| h.url.as_str()).collect();
-    assert_eq!(got, ["/en/b/", "/en/a/"], "both match, exact first");
+    assert_eq!(got, ["/en/b/"], "the exact match only");
     assert!(hits[0].score >= puerta_search::query::EXACT);
-    assert!(hits[1].score < puerta_search::query::PREFIX);
+    // A word the index does not have finds its neighbours, below the exact class.
+    let hits = index.search(&Request::new("bordre ")).unwrap().hits;
+    let got: Vec<&str> = hits.iter().map(|h| h.url.as_str()).collect();
+    assert_eq!(got, ["/en/b/"], "one edit from border, two from boarder");
+    assert!(hits[0].score < puerta_search::query::PREFIX);
+}
+
+#[test]
+fn a_word_found_as_written_ranks_first_among_many_typo_neighbours() {
+    // The 10,000-article corpus put three titles with words one or two edits from
+    // "lightning" above the one article that has the word itself, once, in its body.
+    let mut records: Vec<Record> = ["lighting", "lightening", "frightening"]
+        .iter()
+        .enumerate()
+        .map(|(i, word)| {
+            let body = format!("The {word} of the {word} and more {word}.");
+            record(Kind::Article, &format!("/en/{i}/"), word, &body)
+        })
+        .collect();
+    records.push(record(
+        Kind::Article,
+        "/en/storm/",
+        "A storm in the valley",
+        "Thunder came first, then lightning over the hills.",
+    ));
+    let index = index(Lang::En, records);
+    for text in ["lightning", "lightning "] {
+        let hits = index.search(&Request::new(text)).unwrap().hits;
+        assert_eq!(hits[0].url, "/en/storm/", "{text:?}: {hits:?}");
+        assert!(hits[0].score >= puerta_search::query::EXACT);
+        assert!(
+            hits[1..]
+                .iter()
+                .all(|h| h.score < puerta_search::query::EXACT),
+            "{text:?}: {hits:?}"
+        );
+    }
+}
+
+#[test]
+fn a_law_cited_by_the_number_written_ranks_above_laws_that_mention_it() {
+    // The example site put Organic Law 8/2000 "reforming Organic Law 4/2000" (every
+    // word twice in its title) above Organic Law 4/2000 for "organic law 4/2000".
+    let law = |url: &str, title: &str, number: &str| Record {
+        kind: Kind::Law,
+        url: url.into(),
+        lang: "en".into(),
+        title: title.into(),
+        keywords: vec![number.into(), format!("LO {number}")],
+        numbers: vec![number.into()],
+        ..Record::default()
+    };
+    let index = index(
+        Lang::En,
+        vec![
+            law(
+                "/en/laws/es-lo-8-2000/",
+                "Organic Law 8/2000 of 22 December reforming Organic Law 4/2000",
+                "8/2000",
+            ),
+            law(
+                "/en/laws/es-lo-4-2000/",
+                "Organic Law 4/2000 of 11 January on the rights and freedoms of foreign \
+                 nationals in Spain and their social integration",
+                "4/2000",
+            ),
+        ],
+    );
+    for text in ["organic law 4/2000", "organic law 4/2000 ", "LO 4/2000"] {
+        let hits = index.search(&Request::new(text)).unwrap().hits;
+        let got: Vec<&str> = hits.iter().map(|h| h.url.as_str()).collect();
+        assert_eq!(
+            got,
+            ["/en/laws/es-lo-4-2000/", "/en/laws/es-lo-8-2000/"],
+            "{text:?}"
+        );
+    }
+    assert_eq!(
+        urls(&index, "organic law 8/2000")[0],
+        "/en/laws/es-lo-8-2000/"
+    );
+    assert_eq!(
+        puerta_search::query::numbers("ν. 4939/2022, 4/2000 and 4/2000 / x/1"),
+        ["4939/2022", "4/2000"]
+    );
 }
 
 #[test]
