@@ -26,7 +26,7 @@ use crate::protected::Protected;
 use crate::Lang;
 
 /// Tokens longer than this many bytes are dropped (they are not words).
-const MAX_TOKEN_BYTES: usize = 40;
+pub(crate) const MAX_TOKEN_BYTES: usize = 40;
 
 /// Lower-cases `text` and folds the marks that readers leave out when they type:
 /// Latin accents, Greek tonos and dialytika, Greek final sigma (ς → σ) and combining
@@ -221,12 +221,26 @@ impl<S: TokenStream> TokenStream for ProtectStream<'_, S> {
 pub struct StemFilter {
     lang: Lang,
     protected: Arc<Protected>,
+    /// When set, only words starting with one of these are stemmed (snippets stem
+    /// only what may match a query term; the others cannot be highlighted anyway).
+    heads: Option<Arc<Vec<String>>>,
 }
 
 impl StemFilter {
     /// The filter of `lang`, keeping the terms of `protected` unstemmed.
     pub fn new(lang: Lang, protected: Arc<Protected>) -> StemFilter {
-        StemFilter { lang, protected }
+        StemFilter {
+            lang,
+            protected,
+            heads: None,
+        }
+    }
+
+    /// The same filter, stemming only the words that start with one of `heads` and
+    /// leaving the others as they are.
+    pub fn only_starting_with(mut self, heads: Vec<String>) -> StemFilter {
+        self.heads = Some(Arc::new(heads));
+        self
     }
 }
 
@@ -318,6 +332,11 @@ impl<S: TokenStream> TokenStream for StemStream<'_, S> {
                 token.text = term.to_string();
             }
             return true;
+        }
+        if let Some(heads) = &self.filter.heads {
+            if !heads.iter().any(|h| token.text.starts_with(h.as_str())) {
+                return true;
+            }
         }
         let stem = match self.stems.known.get(token.text.as_str()) {
             Some(known) => known.as_deref(),

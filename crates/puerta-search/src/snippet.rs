@@ -9,15 +9,11 @@
 //! characters of Greek (two bytes each) around the match. A window of 1,200 bytes kept
 //! a Greek query on the example site at 9-15 ms in the browser, most of it stemming.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
-use tantivy::tokenizer::{
-    LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token, TokenFilter, TokenStream,
-    Tokenizer,
-};
+use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
 
-use crate::analysis::{fold_chars, FoldFilter, ProtectFilter};
+use crate::analysis::{fold_chars, FoldFilter, ProtectFilter, StemFilter, MAX_TOKEN_BYTES};
 use crate::{Lang, Protected};
 
 /// Leading characters a word must share with a matched term to be stemmed at all.
@@ -105,103 +101,12 @@ pub(crate) fn highlighter(
         .map(|t| t.chars().take(HEAD).collect::<String>())
         .collect();
     TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(ProtectFilter::new(protected.clone()))
         .filter(FoldFilter)
-        .filter(LazyStem {
-            lang,
-            protected: protected.clone(),
-            heads: Arc::new(heads),
-        })
+        .filter(StemFilter::new(lang, protected.clone()).only_starting_with(heads))
         .build()
-}
-
-/// Stems the words that start like a matched term, as `analysis::StemFilter` does.
-#[derive(Clone)]
-struct LazyStem {
-    lang: Lang,
-    protected: Arc<Protected>,
-    heads: Arc<Vec<String>>,
-}
-
-impl TokenFilter for LazyStem {
-    type Tokenizer<T: Tokenizer> = LazyStemTokenizer<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> LazyStemTokenizer<T> {
-        LazyStemTokenizer {
-            inner: tokenizer,
-            filter: self,
-        }
-    }
-}
-
-#[derive(Clone)]
-struct LazyStemTokenizer<T> {
-    inner: T,
-    filter: LazyStem,
-}
-
-impl<T: Tokenizer> Tokenizer for LazyStemTokenizer<T> {
-    type TokenStream<'a> = LazyStemStream<'a, T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        LazyStemStream {
-            tail: self.inner.token_stream(text),
-            stemmer: frostem::Stemmer::new(match self.filter.lang {
-                Lang::Es => frostem::Algorithm::Spanish,
-                Lang::El => frostem::Algorithm::Greek,
-                Lang::En => frostem::Algorithm::English,
-            }),
-            filter: &self.filter,
-        }
-    }
-}
-
-struct LazyStemStream<'a, S> {
-    tail: S,
-    stemmer: frostem::Stemmer,
-    filter: &'a LazyStem,
-}
-
-impl<S: TokenStream> TokenStream for LazyStemStream<'_, S> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        let token = self.tail.token_mut();
-        if let Some(term) = self.filter.protected.term_of(&token.text) {
-            if term != token.text {
-                token.text = term.to_string();
-            }
-            return true;
-        }
-        if !self
-            .filter
-            .heads
-            .iter()
-            .any(|h| token.text.starts_with(h.as_str()))
-        {
-            return true;
-        }
-        let stemmed = match self.stemmer.stem(&token.text) {
-            Cow::Owned(stem) => Some(stem),
-            Cow::Borrowed(stem) if stem.len() != token.text.len() => Some(stem.to_string()),
-            Cow::Borrowed(_) => None,
-        };
-        if let Some(stem) = stemmed.filter(|stem| !stem.is_empty()) {
-            token.text = stem;
-        }
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
-    }
 }
 
 #[cfg(test)]
