@@ -20,7 +20,7 @@ BACKUP=$(mktemp)
 cp "$ARTICLE" "$BACKUP"
 LOG=$(mktemp)
 SCRATCH=$(mktemp -d)
-TMPDIR=$SCRATCH "$BIN" serve --port 0 --root "$SITE" 2>"$LOG" &
+TMPDIR=$SCRATCH "$BIN" serve --port 0 --root "$SITE" >"$LOG" 2>&1 &
 SERVER=$!
 cleanup() { kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; cp "$BACKUP" "$ARTICLE"; rm -rf "$SCRATCH" "$BACKUP" "$LOG"; }
 trap cleanup EXIT
@@ -31,7 +31,7 @@ curl -sf "$URL$PAGE" >/dev/null || { echo "no page at $URL$PAGE" >&2; exit 1; }
 reloads=()
 visibles=()
 for run in $(seq "$RUNS"); do
-  indexed=$(grep -c 'Search indexes updated' "$LOG" || true)
+  indexed=$(grep -c 'Search indexes updated\|Still serving' "$LOG" || true)
   version=$(curl -s "${URL}__puerta/reload?v=none")
   curl -s "${URL}__puerta/reload?v=$version" >/dev/null &
   POLL=$!
@@ -48,9 +48,10 @@ for run in $(seq "$RUNS"); do
   visibles+=($(( (end - start) / 1000000 )))
   grep 'Updated the site' "$LOG" | tail -1
   echo "run $run: save to reload ${reloads[-1]} ms, save to edited page ${visibles[-1]} ms"
-  # Let the search indexes catch up before the next edit.
-  until [ "$(grep -c 'Search indexes updated' "$LOG" || true)" -gt "$indexed" ]; do sleep 0.2; done
-  grep 'Search indexes updated' "$LOG" | tail -1
+  # Let the search indexes catch up before the next edit (or the build fail).
+  until [ "$(grep -c 'Search indexes updated\|Still serving' "$LOG" || true)" -gt "$indexed" ]; do sleep 0.2; done
+  grep 'Search indexes updated\|Still serving' "$LOG" | tail -1
+  if grep -q 'Still serving' "$LOG"; then echo "a build failed:" >&2; grep -v '^Updated\|^Changed' "$LOG" >&2; exit 1; fi
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "median save to reload: $(median "${reloads[@]}") ms"
