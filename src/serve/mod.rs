@@ -6,13 +6,13 @@
 //! new version by long-polling `/__puerta/reload`, through a small script added to
 //! HTML responses only here, never to the built site.
 //!
-//! The site is kept in memory, as Hugo's and Zola's servers do: [`pages`] owns the
-//! sources read ([`live`]) and renders each page when it is asked for. A change of
-//! an article re-reads that file alone, resolves the site again and announces the
-//! reload at once; once no change arrives for a moment, a whole build into a scratch
-//! directory ([`crate::build`], on a thread pool of its own) brings the files that
-//! are not pages up to date (search indexes, static files, the open-data export),
-//! which [`http`] serves from there.
+//! The site is kept in memory, as Hugo's and Zola's servers do: the module `pages`
+//! owns the sources read ([`live`]) and renders each page when it is asked for. A
+//! change of an article re-reads that file alone, resolves the site again and
+//! announces the reload at once; once no change arrives for a moment, a whole build
+//! into a scratch directory ([`crate::build`], on a thread pool of its own) brings the
+//! files that are not pages up to date (search indexes, static files, the open-data
+//! export), which the module `http` serves from there.
 
 mod http;
 pub mod live;
