@@ -412,12 +412,10 @@ pub fn expand(searcher: &Searcher, field: Field, word: &Word) -> Result<Expansio
                 stream = stream.lt(to);
             }
             let mut stream = stream.into_stream().map_err(io)?;
-            let mut scanned = 0;
-            while scanned < MAX_SCAN && stream.advance() {
-                scanned += 1;
-                *prefix.entry(stream.key().to_vec()).or_default() +=
-                    u64::from(stream.value().doc_freq);
-            }
+            count_terms(&mut prefix, || {
+                let next = stream.advance();
+                next.then(|| (stream.key().to_vec(), stream.value().doc_freq))
+            });
         }
         for stem in stems {
             if let Some(info) = dict.get(stem).map_err(io)? {
@@ -431,6 +429,21 @@ pub fn expand(searcher: &Searcher, field: Field, word: &Word) -> Result<Expansio
     prefix.remove(word.term.as_bytes());
     out.prefix = terms_of(field, most_frequent(prefix, MAX_PREFIX_TERMS));
     Ok(out)
+}
+
+/// Adds the document frequency of each term `next` gives (key, frequency) to
+/// `counts`, reading at most [`MAX_SCAN`] terms: the one loop of prefix and typo
+/// expansion, whose term streams differ in type (their automatons).
+fn count_terms(
+    counts: &mut BTreeMap<Vec<u8>, u64>,
+    mut next: impl FnMut() -> Option<(Vec<u8>, u32)>,
+) {
+    for _ in 0..MAX_SCAN {
+        let Some((key, doc_freq)) = next() else {
+            return;
+        };
+        *counts.entry(key).or_default() += u64::from(doc_freq);
+    }
 }
 
 /// The terms of `field` within `word`'s typo distance (see [`Lookups::typos`]), the
@@ -453,12 +466,10 @@ pub fn typos(searcher: &Searcher, field: Field, word: &Word) -> Result<Vec<Term>
                 stream = stream.lt(to);
             }
             let mut stream = stream.into_stream().map_err(io)?;
-            let mut scanned = 0;
-            while scanned < MAX_SCAN && stream.advance() {
-                scanned += 1;
-                *fuzzy.entry(stream.key().to_vec()).or_default() +=
-                    u64::from(stream.value().doc_freq);
-            }
+            count_terms(&mut fuzzy, || {
+                let next = stream.advance();
+                next.then(|| (stream.key().to_vec(), stream.value().doc_freq))
+            });
         }
     }
     fuzzy.remove(word.term.as_bytes());
