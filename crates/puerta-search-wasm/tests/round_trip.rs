@@ -54,6 +54,21 @@ fn declared(files: &[(String, Vec<u8>)], format: u32) -> Arc<Store> {
     store
 }
 
+/// Puts the chunks `need` asks for (file name, chunk number) into the store, as the
+/// loader's fetches would; gives the file name of each chunk.
+fn fetch(store: &Store, files: &[(String, Vec<u8>)], need: Vec<(String, usize)>) -> Vec<String> {
+    need.into_iter()
+        .map(|(name, i)| {
+            let bytes = &files.iter().find(|(n, _)| *n == name).unwrap().1;
+            let range = i * CHUNK..((i + 1) * CHUNK).min(bytes.len());
+            store
+                .put(&name, range.start, bytes[range].to_vec())
+                .unwrap();
+            name
+        })
+        .collect()
+}
+
 /// Fetches what a failure asks for; counts round trips and chunks.
 fn retry<T>(
     store: &Store,
@@ -67,14 +82,7 @@ fn retry<T>(
             Err(Failure::Error(e)) => panic!("{e}"),
             Err(Failure::Need(need)) => {
                 stats.0 += 1;
-                stats.1 += need.len();
-                for (name, i) in need {
-                    let bytes = &files.iter().find(|(n, _)| *n == name).unwrap().1;
-                    let range = i * CHUNK..((i + 1) * CHUNK).min(bytes.len());
-                    store
-                        .put(&name, range.start, bytes[range].to_vec())
-                        .unwrap();
-                }
+                stats.1 += fetch(store, files, need).len();
                 assert!(stats.0 < 100, "too many round trips");
             }
         }
@@ -170,14 +178,7 @@ fn a_first_query_reads_a_few_blocks_of_the_term_dictionary() {
             Err(Failure::Error(e)) => panic!("{e}"),
             Err(Failure::Need(need)) => {
                 stats.0 += 1;
-                for (name, i) in need {
-                    let bytes = &files.iter().find(|(n, _)| *n == name).unwrap().1;
-                    let range = i * CHUNK..((i + 1) * CHUNK).min(bytes.len());
-                    store
-                        .put(&name, range.start, bytes[range].to_vec())
-                        .unwrap();
-                    fetched.push(name);
-                }
+                fetched.extend(fetch(&store, &files, need));
                 assert!(stats.0 < 100, "too many round trips");
             }
         }
