@@ -1,11 +1,13 @@
 //! Build script of `puerta`: compiles the browser search runtime
-//! (`crates/puerta-search-wasm`) for `wasm32-unknown-unknown` so that the binary
-//! carries it (`include_bytes!` in `src/search_assets/mod.rs`); no compiled file is
-//! committed.
+//! (`crates/puerta-search-wasm`, through the workspace in `wasm/`) for
+//! `wasm32-unknown-unknown` so that the binary carries it (`include_bytes!` in
+//! `src/search_assets/mod.rs`); no compiled file is committed.
 //!
-//! The inner build runs cargo again with its own target directory (beside the outer
-//! one, so that it is cached across `build`, `test`, `clippy` and `doc`, and never
-//! waits on the outer build's lock), the `wasm` profile and the same toolchain. The
+//! The inner build runs cargo again on `wasm/Cargo.toml` (a workspace of its own, with
+//! the `wasm` profile and a stand-in for `regex`: see that file), with its own target
+//! directory (beside the outer one, so that it is cached across `build`, `test`,
+//! `clippy` and `doc`, and never waits on the outer build's lock) and the same
+//! toolchain. The
 //! wasm32 target is added with rustup when missing (machines here have
 //! `RUSTUP_AUTO_INSTALL=0`). If the runtime cannot be built, the binary is built
 //! without it, with a warning; `puerta build` then says that search is unavailable.
@@ -15,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const TARGET: &str = "wasm32-unknown-unknown";
-const WASM: &str = "puerta_search_wasm.wasm";
+const WASM: &str = "puerta_search_runtime.wasm";
 
 fn main() {
     let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
@@ -23,6 +25,7 @@ fn main() {
     for path in [
         "crates/puerta-search-wasm",
         "crates/puerta-search",
+        "wasm",
         "Cargo.lock",
         "Cargo.toml",
         ".cargo/config.toml",
@@ -63,14 +66,8 @@ fn build(root: &Path, out_dir: &Path) -> Result<PathBuf, String> {
     let mut command = Command::new(cargo);
     command
         .current_dir(root)
-        .args([
-            "build",
-            "--quiet",
-            "-p",
-            "puerta-search-wasm",
-            "--target",
-            TARGET,
-        ])
+        .args(["build", "--quiet", "--manifest-path", "wasm/Cargo.toml"])
+        .args(["--target", TARGET])
         .args(["--profile", "wasm", "--target-dir"])
         .arg(&target_dir)
         // The outer build's flags are for the host; the runtime needs getrandom's
@@ -93,7 +90,7 @@ fn build(root: &Path, out_dir: &Path) -> Result<PathBuf, String> {
         let tail: Vec<&str> = stderr.lines().rev().take(15).collect();
         let tail: Vec<&str> = tail.into_iter().rev().collect();
         return Err(format!(
-            "cargo build -p puerta-search-wasm failed: {}",
+            "cargo build --manifest-path wasm/Cargo.toml failed: {}",
             tail.join(" | ")
         ));
     }

@@ -3,8 +3,8 @@
 //!
 //! Stage: index and query. Input: text of a document or of a query. Output: terms.
 //! Each analyzer is: [`SimpleTokenizer`] (splits on what is not a letter or digit) →
-//! [`RemoveLongFilter`] → [`LowerCaser`] → [`ProtectFilter`] (a protected form written
-//! with its accents becomes its term) → [`FoldFilter`] (accents, Greek tonos and
+//! [`RemoveLongFilter`] → [`LOWER`] → [`ProtectFilter`] (a protected form written
+//! with its accents becomes its term) → [`FOLD`] (accents, Greek tonos and
 //! dialytika, final sigma) → [`StemFilter`], which turns the other [`Protected`] forms
 //! into their terms, unstemmed, and stems every other word with the Snowball stemmer of
 //! the language. Folding comes before stemming so that what readers type without accents
@@ -12,133 +12,22 @@
 //! because accents are all that tells πρόσφυγες "refugees" from προσφυγές "appeals".
 
 use std::borrow::Cow;
-use std::mem;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
 use tantivy::tokenizer::{
-    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token, TokenFilter,
-    TokenStream, Tokenizer, TokenizerManager,
+    RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+    TokenizerManager,
 };
 
+use crate::letters::changes;
+pub use crate::letters::{fold, Rewrite, FOLD, LOWER};
 use crate::protected::Protected;
 use crate::Lang;
 
 /// Tokens longer than this many bytes are dropped (they are not words).
 pub(crate) const MAX_TOKEN_BYTES: usize = 40;
-
-/// Lower-cases `text` and folds the marks that readers leave out when they type:
-/// Latin accents, Greek tonos and dialytika, Greek final sigma (ς → σ) and combining
-/// marks. `ñ` stays: Spanish spells different words with `n` and `ñ` ("año", "ano");
-/// typo tolerance still finds "espana" → "españa".
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    fold_into(text, &mut out);
-    out
-}
-
-/// The folded form of one character (none for a combining mark, two for some capitals).
-pub(crate) fn fold_chars(c: char) -> impl Iterator<Item = char> {
-    c.to_lowercase().filter_map(fold_char)
-}
-
-fn fold_into(text: &str, out: &mut String) {
-    out.clear();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if let Some(c) = fold_char(c) {
-            out.push(c);
-        }
-    }
-}
-
-/// Whether folding changes `c` (or an upper-case letter).
-fn changes(c: char) -> bool {
-    c.is_uppercase() || fold_char(c) != Some(c)
-}
-
-/// The folded form of one lower-case character; `None` for a combining mark.
-fn fold_char(c: char) -> Option<char> {
-    Some(match c {
-        // Combining diacritics (text in decomposed form).
-        '\u{300}'..='\u{36f}' => return None,
-        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'í' | 'ì' | 'î' | 'ï' => 'i',
-        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
-        'ú' | 'ù' | 'û' | 'ü' => 'u',
-        'ç' => 'c',
-        'ά' => 'α',
-        'έ' => 'ε',
-        'ή' => 'η',
-        'ί' | 'ϊ' | 'ΐ' => 'ι',
-        'ό' => 'ο',
-        'ύ' | 'ϋ' | 'ΰ' => 'υ',
-        'ώ' => 'ω',
-        'ς' => 'σ',
-        other => other,
-    })
-}
-
-/// Token filter that applies [`fold`] to every token.
-#[derive(Clone, Debug, Default)]
-pub struct FoldFilter;
-
-impl TokenFilter for FoldFilter {
-    type Tokenizer<T: Tokenizer> = FoldTokenizer<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> FoldTokenizer<T> {
-        FoldTokenizer { inner: tokenizer }
-    }
-}
-
-/// The tokenizer [`FoldFilter`] makes.
-#[derive(Clone, Debug)]
-pub struct FoldTokenizer<T> {
-    inner: T,
-}
-
-impl<T: Tokenizer> Tokenizer for FoldTokenizer<T> {
-    type TokenStream<'a> = FoldStream<T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        FoldStream {
-            tail: self.inner.token_stream(text),
-            buffer: String::new(),
-        }
-    }
-}
-
-/// The token stream of [`FoldTokenizer`].
-#[derive(Debug)]
-pub struct FoldStream<S> {
-    tail: S,
-    buffer: String,
-}
-
-impl<S: TokenStream> TokenStream for FoldStream<S> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        let token = self.tail.token_mut();
-        if token.text.is_ascii() {
-            token.text.make_ascii_lowercase();
-        } else if token.text.chars().any(changes) {
-            fold_into(&token.text, &mut self.buffer);
-            mem::swap(&mut token.text, &mut self.buffer);
-        }
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
-    }
-}
 
 /// Token filter that replaces a protected form written with its accents by its term
 /// (tokens must be lower-case).
@@ -366,22 +255,13 @@ fn stemmer(lang: Lang) -> frostem::Stemmer {
     })
 }
 
-/// The Snowball language of tantivy's stemmer that [`StemFilter`] applies for `lang`.
-pub fn stemmer_language(lang: Lang) -> Language {
-    match lang {
-        Lang::Es => Language::Spanish,
-        Lang::El => Language::Greek,
-        Lang::En => Language::English,
-    }
-}
-
 /// The analyzer of `lang` with its protected terms.
 pub fn analyzer(lang: Lang, protected: Arc<Protected>) -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
+        .filter(LOWER)
         .filter(ProtectFilter::new(protected.clone()))
-        .filter(FoldFilter)
+        .filter(FOLD)
         .filter(StemFilter::new(lang, protected))
         .build()
 }

@@ -20,8 +20,10 @@
 
 #![warn(missing_docs)]
 
+mod affine;
 pub mod analysis;
 mod blocks;
+mod letters;
 pub mod protected;
 pub mod query;
 pub mod reader;

@@ -13,7 +13,9 @@
 //! same text belong to the term listed first. The site's own terms come before the
 //! defaults.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
 
 use crate::analysis::fold;
 use crate::Lang;
@@ -31,9 +33,9 @@ pub struct Protected {
     /// The terms as written, in order of precedence; what an index records.
     entries: Vec<String>,
     /// Lower-case form with its accents (final sigma as σ) → its term.
-    exact: HashMap<String, String>,
+    exact: FxHashMap<String, String>,
     /// Folded form → its term; a term is always its own.
-    folded: HashMap<String, String>,
+    folded: FxHashMap<String, String>,
 }
 
 impl Protected {
@@ -88,7 +90,12 @@ impl Protected {
     /// The term of a lower-case word as written (accents kept), if it is a protected
     /// form: accents tell πρόσφυγες "refugees" from προσφυγές "appeals".
     pub fn term_of_written(&self, lower: &str) -> Option<&str> {
-        self.exact.get(&exact_key(lower)).map(String::as_str)
+        let key = if lower.contains('ς') {
+            Cow::Owned(lower.replace('ς', "σ"))
+        } else {
+            Cow::Borrowed(lower)
+        };
+        self.exact.get(key.as_ref()).map(String::as_str)
     }
 
     /// The term of a folded word, if the word is a protected form (a form that folds

@@ -33,10 +33,11 @@ use tantivy::query::{
     Occur, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
+use tantivy::tokenizer::{RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
 use tantivy::{Searcher, Term};
 
-use crate::analysis::{fold, terms};
+use crate::affine::AffineQuery;
+use crate::analysis::{fold, terms, LOWER};
 use crate::schema::Fields;
 use crate::{io, Error, Facet, Kind, Protected};
 
@@ -93,7 +94,7 @@ pub fn typo_distance(letters: usize) -> u8 {
 pub fn words(text: &str, analyzer: &mut TextAnalyzer, protected: &Protected) -> Vec<Word> {
     let mut splitter = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
+        .filter(LOWER)
         .build();
     let typing = text.chars().last().is_some_and(char::is_alphanumeric);
     let mut written = terms(&mut splitter, text);
@@ -252,11 +253,7 @@ fn class(terms: Vec<(Term, f32)>, constant: f32, scale: f32) -> Box<dyn Query> {
             })
             .collect(),
     );
-    let flat = ConstScoreQuery::new(Box::new(bm25.clone()), constant);
-    Box::new(BooleanQuery::union(vec![
-        Box::new(flat),
-        Box::new(BoostQuery::new(Box::new(bm25), scale)),
-    ]))
+    Box::new(AffineQuery::new(Box::new(bm25), constant, scale))
 }
 
 /// Documents with any of `terms`, scoring nothing.

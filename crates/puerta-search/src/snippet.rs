@@ -11,9 +11,10 @@
 
 use std::sync::Arc;
 
-use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
+use tantivy::tokenizer::{RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
 
-use crate::analysis::{fold_chars, FoldFilter, ProtectFilter, StemFilter, MAX_TOKEN_BYTES};
+use crate::analysis::{ProtectFilter, StemFilter, FOLD, LOWER, MAX_TOKEN_BYTES};
+use crate::letters::fold_chars;
 use crate::{Lang, Protected};
 
 /// Leading characters a word must share with a matched term to be stemmed at all.
@@ -102,9 +103,9 @@ pub(crate) fn highlighter(
         .collect();
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
+        .filter(LOWER)
         .filter(ProtectFilter::new(protected.clone()))
-        .filter(FoldFilter)
+        .filter(FOLD)
         .filter(StemFilter::new(lang, protected.clone()).only_starting_with(heads))
         .build()
 }
