@@ -38,12 +38,14 @@
   }
 
   async function start() {
-    const [instance, manifestBytes] = await Promise.all([
-      instantiate(),
-      fetchBytes(`${indexBase}index.json`, { cache: 'no-cache' }),
-    ]);
+    // The manifest names the bundle that opening the index reads: it is fetched while
+    // the runtime compiles.
+    const opening = fetchBytes(`${indexBase}index.json`, { cache: 'no-cache' }).then((bytes) => {
+      const manifest = JSON.parse(decoder.decode(bytes));
+      return fetchBytes(indexBase + manifest.open.url).then((bundle) => ({ bytes, manifest, bundle }));
+    });
+    const [instance, { bytes: manifestBytes, manifest, bundle }] = await Promise.all([instantiate(), opening]);
     const wasm = instance.exports;
-    const manifest = JSON.parse(decoder.decode(manifestBytes));
     const bytesIn = (bytes) => {
       const ptr = wasm.alloc(bytes.length);
       new Uint8Array(wasm.memory.buffer, ptr, bytes.length).set(bytes);
@@ -72,7 +74,6 @@
     put('index.json', 0, manifestBytes);
     const chunkOf = (name) => manifest.files[name].chunk || manifest.chunk;
     for (const [name, file] of Object.entries(manifest.files)) declare(name, file.size, chunkOf(name));
-    const bundle = await fetchBytes(indexBase + manifest.open.url);
     let at = 0;
     for (const [name, offset, len] of manifest.open.ranges) {
       put(name, offset, bundle.subarray(at, at + len));
