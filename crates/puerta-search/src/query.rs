@@ -8,7 +8,8 @@
 //!   the text ends with a space: the reader is still typing it; a term that starts
 //!   with the folded word, or a stem that the folded word extends by up to 3 letters)
 //!   or *with a typo* (edit distance 1 from 5 letters, 2 from 9, transpositions count
-//!   as one edit; against the term and the folded word; the first letter must be
+//!   as one edit; against the term, unless shorter than 4 letters, and the folded
+//!   word cut to 4 letters or more; the first letter must be
 //!   right: "nadrid" does not find "madrid", see [`Lookups`]), only when no field has
 //!   the word exactly or as a prefix ([`expand_word`]): a word the index knows as
 //!   written finds no typo matches, which could only rank below it;
@@ -65,6 +66,8 @@ pub const MAX_WORDS: usize = 32;
 pub const NUMBER_BONUS: f32 = 30.0;
 /// Letters the folded last word may add to a stem and still match it as a prefix.
 const STEM_EXTENSION: usize = 3;
+/// Letters of the shortest text a typo is measured against (see [`lookups`]).
+const MIN_TYPO_TARGET: usize = 4;
 
 /// One word of a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -336,15 +339,19 @@ pub fn lookups(word: &Word) -> Lookups {
         }
     }
     let distance = typo_distance(letters);
-    if distance > 0 {
-        for target in typo_targets(word) {
-            let first = target.chars().next().map(String::from).unwrap_or_default();
-            out.typos.push(TypoSearch {
-                range: KeyRange::prefixed_by(first.as_bytes()),
-                target,
-                distance,
-            });
+    for target in typo_targets(word) {
+        // A stem shorter than the shortest cut gets no typo: the stem of a six-letter
+        // word can be three letters long ("έκλισε" → "εκλ"), and one edit from three
+        // letters reaches the commonest words ("εκ", in 95 % of Greek articles).
+        if distance == 0 || target.chars().count() < MIN_TYPO_TARGET {
+            continue;
         }
+        let first = target.chars().next().map(String::from).unwrap_or_default();
+        out.typos.push(TypoSearch {
+            range: KeyRange::prefixed_by(first.as_bytes()),
+            target,
+            distance,
+        });
     }
     out
 }
@@ -494,7 +501,7 @@ fn typo_targets(word: &Word) -> Vec<String> {
         .chain(std::iter::once(word.folded.len()))
         .collect();
     let letters = boundaries.len() - 1;
-    let shortest = letters.saturating_sub(STEM_EXTENSION).max(4);
+    let shortest = letters.saturating_sub(STEM_EXTENSION).max(MIN_TYPO_TARGET);
     for &end in boundaries.iter().skip(shortest) {
         let cut = word.folded[..end].to_string();
         if !targets.contains(&cut) {

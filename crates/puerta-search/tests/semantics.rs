@@ -414,6 +414,43 @@ fn refugee_and_appeal_never_find_each_other() {
 }
 
 #[test]
+fn a_typo_is_not_measured_against_a_stem_of_three_letters() {
+    // "έκλισε" (for "έκλεισε", closed) stems to "εκλ": one edit from it is "εκ"
+    // ("from"), which nearly every Greek text has. The stem is too short to forgive a
+    // typo; the folded word cut to 4 letters ("εκλι") still finds "εκλει".
+    let index = index(
+        Lang::El,
+        vec![
+            record(
+                Kind::Article,
+                "/el/closed/",
+                "Το γραφείο",
+                "Το γραφείο έκλεισε νωρίς.",
+            ),
+            record(
+                Kind::Article,
+                "/el/from/",
+                "Νέα",
+                "Ήρθε εκ νέου από την Αθήνα.",
+            ),
+        ],
+    );
+    assert_eq!(urls(&index, "έκλισε "), ["/el/closed/"]);
+    let words = [puerta_search::query::Word {
+        folded: "εκλισε".into(),
+        term: "εκλ".into(),
+        prefix: false,
+        protected: false,
+    }];
+    let targets: Vec<String> = puerta_search::query::lookups(&words[0])
+        .typos
+        .into_iter()
+        .map(|t| t.target)
+        .collect();
+    assert_eq!(targets, ["εκλι", "εκλισ", "εκλισε"]);
+}
+
+#[test]
 fn refuses_an_index_of_another_format_version() {
     let files = build(
         Lang::En,
