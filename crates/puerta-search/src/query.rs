@@ -66,7 +66,7 @@ pub const MAX_WORDS: usize = 32;
 pub const NUMBER_BONUS: f32 = 30.0;
 /// Letters the folded last word may add to a stem and still match it as a prefix.
 const STEM_EXTENSION: usize = 3;
-/// Letters of the shortest text a typo is measured against (see [`lookups`]).
+/// Letters of the shortest text a typo is measured against (see [`typo_targets`]).
 const MIN_TYPO_TARGET: usize = 4;
 
 /// One word of a query.
@@ -339,19 +339,15 @@ pub fn lookups(word: &Word) -> Lookups {
         }
     }
     let distance = typo_distance(letters);
-    for target in typo_targets(word) {
-        // A stem shorter than the shortest cut gets no typo: the stem of a six-letter
-        // word can be three letters long ("έκλισε" → "εκλ"), and one edit from three
-        // letters reaches the commonest words ("εκ", in 95 % of Greek articles).
-        if distance == 0 || target.chars().count() < MIN_TYPO_TARGET {
-            continue;
+    if distance > 0 {
+        for target in typo_targets(word) {
+            let first = target.chars().next().map(String::from).unwrap_or_default();
+            out.typos.push(TypoSearch {
+                range: KeyRange::prefixed_by(first.as_bytes()),
+                target,
+                distance,
+            });
         }
-        let first = target.chars().next().map(String::from).unwrap_or_default();
-        out.typos.push(TypoSearch {
-            range: KeyRange::prefixed_by(first.as_bytes()),
-            target,
-            distance,
-        });
     }
     out
 }
@@ -489,11 +485,17 @@ fn terms_of(field: Field, keys: Vec<Vec<u8>>) -> Vec<Term> {
 }
 
 /// What a typo match is measured against: the word's term, and the folded word cut to
-/// each length down to 3 letters shorter (not below 4): a stem is a word without its
-/// ending, and a typo can change what the stemmer cuts ("madird" is one edit from
-/// "madrid", whose stem is "madr").
+/// each length down to 3 letters shorter; none shorter than [`MIN_TYPO_TARGET`]
+/// letters. A stem is a word without its ending, and a typo can change what the
+/// stemmer cuts ("madird" is one edit from "madrid", whose stem is "madr"); but the
+/// stem of a six-letter word can be three letters long ("έκλισε" → "εκλ"), and one
+/// edit from three letters reaches the commonest words ("εκ", in 95 % of Greek
+/// articles).
 fn typo_targets(word: &Word) -> Vec<String> {
-    let mut targets = vec![word.term.clone()];
+    let mut targets = Vec::new();
+    if word.term.chars().count() >= MIN_TYPO_TARGET {
+        targets.push(word.term.clone());
+    }
     let boundaries: Vec<usize> = word
         .folded
         .char_indices()
