@@ -57,12 +57,7 @@ pub(crate) fn fold_chars(c: char) -> impl Iterator<Item = char> {
 
 fn fold_into(text: &str, out: &mut String) {
     out.clear();
-    for c in text.chars() {
-        match lower_one(c) {
-            Some(l) => out.extend(fold_char(l)),
-            None => out.extend(c.to_lowercase().filter_map(fold_char)),
-        }
-    }
+    out.extend(text.chars().flat_map(fold_chars));
 }
 
 /// Whether folding changes `c` (or an upper-case letter).
